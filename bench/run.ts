@@ -1,0 +1,23 @@
+/**
+ * `npm run bench`: runs every benchmark in turn. Each writes its figures to bench/results/
+ * (JSON for machines, a Markdown table for the note). Timings are measured here, never
+ * asserted in tests. `npm run bench -- extraction` runs only the named ones.
+ */
+import { mkdirSync } from 'node:fs';
+
+interface Bench {
+  name: string;
+  run: () => Promise<void>;
+}
+
+const BENCHES: Bench[] = [
+  // Each benchmark module adds one line here: { name, run: async () => (await import('./x.bench.ts')).run() }
+];
+
+const only = process.argv.slice(2);
+mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+for (const bench of BENCHES) {
+  if (only.length > 0 && !only.includes(bench.name)) continue;
+  console.log(`\n== ${bench.name}`);
+  await bench.run();
+}

@@ -1,0 +1,23 @@
+import type { Field, Person, SourceRef } from './snapshot.ts';
+
+/** Professional credentials as printed after a name ("Jane Roe, MD", "J. Park, RN, BSN"). */
+const CREDENTIAL = /^(MD|DO|NP|APRN|FNP(-[A-Z]+)?|PA(-C)?|RN|LPN|BSN|MSN|CRNA|CNM|DPM|DDS|DMD|PhD|PharmD|RPh|MBBS|FACP|FACS|FACC|CNS|LCSW|PT|OT|RD|RT)$/i;
+
+/**
+ * Splits "Samuel Okafor, MD" into a name and its credentials. Text that carries no
+ * credentials keeps the whole string as the name.
+ */
+export function parsePerson(text: string, source: SourceRef): Person {
+  const parts = text.split(',').map((part) => part.trim()).filter(Boolean);
+  const credentials: string[] = [];
+  while (parts.length > 1 && CREDENTIAL.test(parts[parts.length - 1]!.replace(/\./g, ''))) {
+    credentials.unshift(parts.pop()!);
+  }
+  const person: Person = { name: field(parts.join(', '), source) };
+  if (credentials.length > 0) person.credentials = field(credentials.join(', '), source);
+  return person;
+}
+
+function field(value: string, source: SourceRef): Field {
+  return { value, source };
+}

@@ -1,0 +1,35 @@
+/**
+ * Calls `onChange` once the page has been quiet for `delayMs` after a change: DOM mutations,
+ * typing (a textarea's value changes without any mutation), and single-page-app navigation
+ * (history changes without a page load). Returns a function that stops watching.
+ */
+export function watchChart(doc: Document, onChange: () => void, delayMs: number): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const schedule = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      onChange();
+    }, delayMs);
+  };
+  const view = doc.defaultView;
+  // The document's own window's observer: right for frames, and for DOMs made outside a page.
+  const Observer = (view as (Window & { MutationObserver?: typeof MutationObserver }) | null)?.MutationObserver ?? MutationObserver;
+  const observer = new Observer(schedule);
+  observer.observe(doc, { subtree: true, childList: true, characterData: true, attributes: true });
+  const events = ['input', 'change'] as const;
+  for (const type of events) doc.addEventListener(type, schedule, { capture: true, passive: true });
+  view?.addEventListener('popstate', schedule);
+  view?.addEventListener('hashchange', schedule);
+  // The Navigation API sees pushState navigations too (Chromium); absent elsewhere.
+  const navigation = (view as (Window & { navigation?: EventTarget }) | null)?.navigation;
+  navigation?.addEventListener('navigatesuccess', schedule);
+  return () => {
+    observer.disconnect();
+    for (const type of events) doc.removeEventListener(type, schedule, { capture: true });
+    view?.removeEventListener('popstate', schedule);
+    view?.removeEventListener('hashchange', schedule);
+    navigation?.removeEventListener('navigatesuccess', schedule);
+    if (timer !== undefined) clearTimeout(timer);
+  };
+}

@@ -1,0 +1,40 @@
+import type { Code, SourceRef } from '../chart/snapshot.ts';
+
+export type FindingCategory = 'authentication' | 'completeness' | 'coding' | 'documentation';
+/** error blocks submission by default; warning and info do not. */
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface SuggestedCode extends Code {
+  action: 'add' | 'replace' | 'remove' | 'review';
+}
+
+/** One condition of the rule that held (or not), with the value the engine saw. */
+export interface ExplanationStep {
+  fact: string;
+  path?: string;
+  operator: string;
+  expected: unknown;
+  actual: unknown;
+  result: boolean;
+}
+
+/**
+ * A finding, shaped after a CDS Hooks card: what is wrong, where, under which rule and
+ * regulation, and what to do about it.
+ */
+export interface Finding {
+  rule: string;
+  pack: string;
+  category: FindingCategory;
+  severity: Severity;
+  message: string;
+  detail?: string;
+  citation: string;
+  evidence: SourceRef[];
+  codes: SuggestedCode[];
+  explanation: ExplanationStep[];
+  /** The scoped item the rule ran on (a document id, diagnosis id, ...) or 'chart'. */
+  subject: string;
+  /** Stable across reloads of the same chart: rule + subject + identifying evidence. */
+  fingerprint: string;
+}

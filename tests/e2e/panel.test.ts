@@ -1,0 +1,81 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, type ExtensionBrowser } from '../../scripts/browser.ts';
+import { serveFolder, type DemoServer } from '../../scripts/demo-server.ts';
+import { openPanelFor, panelFindings, tabIdOf } from '../../scripts/panel.ts';
+
+// The built extension (dist/, made by `npm run test:e2e`) in headless Debian Chromium, on
+// the demo EHR served from 127.0.0.1: content script → service worker → side panel.
+describe('chartlint in Chromium on the demo EHR', () => {
+  let demo: DemoServer;
+  let browser: ExtensionBrowser;
+  let chart: Page;
+  let panel: Page;
+
+  beforeAll(async () => {
+    demo = await serveFolder(resolve('tests/fixtures/demo-ehr'));
+    browser = await launchWithExtension();
+    chart = await browser.context.newPage();
+    await chart.goto(`${demo.url}chart.html`);
+    panel = await openPanelFor(browser, chart);
+    await panel.locator('li.finding').first().waitFor({ timeout: 15_000 });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.close();
+  });
+
+  it('shows the chart’s findings in the side panel, grouped by category', async () => {
+    const findings = await panelFindings(panel);
+    const rules = findings.map((f) => f.rule);
+    expect(rules).toContain('document-unsigned');
+    expect(rules).toContain('dictated-not-signed');
+    expect(rules).toContain('patient-identifier-missing');
+    expect(rules).toContain('required-field-empty');
+    const unsigned = findings.filter((f) => f.rule === 'document-unsigned');
+    expect(unsigned).toHaveLength(1);
+    expect(unsigned[0]!.message).toMatch(/Progress Note/);
+    await expect.poll(() => panel.locator('section.finding-group h2').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Authentication/), expect.stringMatching(/^Completeness/)]),
+    );
+    mkdirSync('test-results', { recursive: true });
+    await panel.screenshot({ path: 'test-results/panel-demo-chart.png', fullPage: true });
+  });
+
+  it('sets the toolbar badge to the count of errors and warnings', async () => {
+    const tabId = await tabIdOf(browser, chart);
+    const findings = await panelFindings(panel);
+    const expected = findings.filter((f) => f.severity === 'error' || f.severity === 'warning').length;
+    const badge = await browser.worker.evaluate((id: number) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    expect(badge).toBe(String(expected));
+  });
+
+  it('updates the panel when the user signs the unsigned note', async () => {
+    await chart.getByRole('button', { name: 'Sign note' }).click();
+    await expect
+      .poll(async () => (await panelFindings(panel)).filter((f) => f.rule === 'document-unsigned').length, { timeout: 3_000 })
+      .toBe(0);
+    const tabId = await tabIdOf(browser, chart);
+    const findings = await panelFindings(panel);
+    const expected = findings.filter((f) => f.severity === 'error' || f.severity === 'warning').length;
+    await expect.poll(() => browser.worker.evaluate((id: number) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe(String(expected));
+  });
+
+  it('leaves the EHR page working: its own form handler still runs', async () => {
+    await chart.locator('#dx-admitting').fill('I50.23');
+    await chart.locator('#disposition').selectOption('01');
+    await chart.getByRole('button', { name: 'Submit' }).click();
+    await expect.poll(() => chart.locator('#form-result').textContent()).toMatch(/Submitted to the billing queue: principal I50\.23, disposition 01/);
+  });
+
+  it('shows what it read in the Chart view', async () => {
+    await panel.getByRole('tab', { name: 'Chart' }).click();
+    const text = await panel.locator('.chart-view').textContent();
+    expect(text).toContain('Rivera, Maria L');
+    expect(text).toContain('4820193');
+    expect(text).toContain('Cardiology Consultation');
+  });
+});

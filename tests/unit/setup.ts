@@ -1,0 +1,2 @@
+// Real IndexedDB semantics for storage tests, without a browser.
+import 'fake-indexeddb/auto';
