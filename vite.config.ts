@@ -1,5 +1,6 @@
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 
@@ -34,6 +35,9 @@ export default defineConfig(({ mode }) => {
         contentScripts: { standaloneFiles: ['src/content/index.ts'] },
       }),
     ],
+    resolve: {
+      alias: { 'jsonpath-plus': fileURLToPath(new URL('src/engine/jsonpath-disabled.ts', import.meta.url)) },
+    },
     build: {
       outDir: firefox ? 'dist-firefox' : 'dist',
       emptyOutDir: true,

@@ -36,7 +36,12 @@ export async function panelFindings(panel: Page): Promise<PanelFinding[]> {
     items.map((item) => ({
       rule: item.getAttribute('data-rule') ?? '',
       severity: item.getAttribute('data-severity') ?? '',
-      message: item.querySelector('.finding-message')?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+      message: item.querySelector('.message-text')?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
     })),
   );
+}
+
+/** Resolves once the panel shows findings, or says the chart is all clear. */
+export async function panelSettled(panel: Page, timeout = 15_000): Promise<void> {
+  await panel.locator('li.finding, [data-state="all-clear"]').first().waitFor({ timeout });
 }

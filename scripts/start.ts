@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import { launchWithExtension } from './browser.ts';
 import { serveFolder } from './demo-server.ts';
-import { openPanelFor, panelFindings } from './panel.ts';
+import { openPanelFor, panelFindings, panelSettled } from './panel.ts';
 
 const headless = process.argv.includes('--headless') || process.env.CI === 'true';
 const port = Number(process.env.DEMO_PORT ?? (headless ? 0 : 5410));
@@ -19,7 +19,7 @@ console.log(`Demo EHR: ${demo.url}chart.html (chartlint ${browser.extensionId})`
 
 if (headless) {
   const panel = await openPanelFor(browser, chart);
-  await panel.locator('li.finding').first().waitFor({ timeout: 15_000 });
+  await panelSettled(panel);
   const findings = await panelFindings(panel);
   for (const f of findings) console.log(`${f.severity.padEnd(7)} ${f.rule.padEnd(34)} ${f.message}`);
   console.log(`${findings.length} findings shown in the chartlint panel.`);

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/browser.ts';
 import { serveFolder, type DemoServer } from '../../scripts/demo-server.ts';
-import { openPanelFor, panelFindings, tabIdOf } from '../../scripts/panel.ts';
+import { openPanelFor, panelFindings, panelSettled, tabIdOf } from '../../scripts/panel.ts';
 
 // The built extension (dist/, made by `npm run test:e2e`) in headless Debian Chromium, on
 // the demo EHR served from 127.0.0.1: content script → service worker → side panel.
@@ -20,7 +20,7 @@ describe('chartlint in Chromium on the demo EHR', () => {
     chart = await browser.context.newPage();
     await chart.goto(`${demo.url}chart.html`);
     panel = await openPanelFor(browser, chart);
-    await panel.locator('li.finding').first().waitFor({ timeout: 15_000 });
+    await panelSettled(panel);
   });
 
   afterAll(async () => {

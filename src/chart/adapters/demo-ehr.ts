@@ -86,8 +86,9 @@ const STATUS_BY_ATTRIBUTE: Record<string, SignatureStatus> = {
 /** "Electronically signed by NAME, CRED on DATE" and the demo's other signature wordings. */
 function readSignature(footer: Element | null): Signature {
   if (!footer) return { status: 'unknown' };
-  const text = textOf(footer);
-  const line: Field = { value: text, source: sourceOf(footer) };
+  // The status label, not the "Sign note" button beside it, is what the page says.
+  const text = textOf(footer.querySelector('.signature-status') ?? footer);
+  const line: Field = { value: text, source: { selector: cssPath(footer), text: quote(text) } };
   const status = STATUS_BY_ATTRIBUTE[footer.getAttribute('data-status') ?? ''] ?? 'unknown';
   const signature: Signature = { status, line };
   const by = /(?:signed by|·)\s+([^·]+?)(?:\s+on\s+|\s+·\s+)([\d/:\s]+\d)/i.exec(text);

@@ -8,7 +8,7 @@ export function FindingCard({ finding }: { finding: Finding }) {
   return (
     <li class={`finding sev-${finding.severity}`} data-rule={finding.rule} data-severity={finding.severity} data-fingerprint={finding.fingerprint}>
       <p class="finding-message">
-        <span class="severity" aria-label={`Severity: ${finding.severity}`}>{finding.severity}</span> {finding.message}
+        <span class="severity" aria-label={`Severity: ${finding.severity}`}>{finding.severity}</span> <span class="message-text">{finding.message}</span>
       </p>
       {finding.detail && <p class="finding-detail">{finding.detail}</p>}
       {finding.evidence.length > 0 && (
