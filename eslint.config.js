@@ -21,5 +21,6 @@ export default tseslint.config(
   {
     files: ['bin/*.js', 'eslint.config.js'],
     ...tseslint.configs.disableTypeChecked,
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
 );

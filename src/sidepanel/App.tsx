@@ -25,9 +25,9 @@ export function App() {
         <Body state={state} view={view} />
       </main>
       {state && state.packErrors.length > 0 && (
-        <footer class="pack-errors" role="alert">
+        <div class="pack-errors" role="alert">
           {state.packErrors.length} rule file(s) could not be loaded: {state.packErrors.map((e) => `${e.file}${e.rule ? ` (${e.rule})` : ''}: ${e.message}`).join('; ')}
-        </footer>
+        </div>
       )}
     </div>
   );
