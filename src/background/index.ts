@@ -1,22 +1,28 @@
 /**
  * The service worker: wiring only. It holds the loaded rule packs, evaluates each tab's
  * chart when a frame sends a fresh snapshot, keeps the results, sets the badge and answers
- * the panel. The logic lives in chart/, engine/ and codes/.
+ * the panel. The logic lives in chart/, engine/, codes/ and storage/.
  */
-import { browser } from '../shared/browser.ts';
-import { isMessage, type Message, type TabState } from '../shared/messages.ts';
+import { chartKeyOf } from '../chart/chart-key.ts';
+import { isChartEmpty } from '../chart/is-empty.ts';
 import { createEvaluator } from '../engine/evaluate.ts';
 import { loadPacks } from '../engine/packs.ts';
-import type { Runtime } from '../shared/browser.ts';
-import { BUNDLED_PACK_FILES } from './bundled-packs.ts';
+import { browser, type Runtime } from '../shared/browser.ts';
+import { isMessage, type Message, type TabState } from '../shared/messages.ts';
+import { recordAudit } from '../storage/audit.ts';
+import { dismiss, undismiss } from '../storage/dismissals.ts';
 import { showBadge } from './badge.ts';
-import { chartOf, forgetTab, getTab, putFrame, saveFindings } from './tab-states.ts';
+import { BUNDLED_PACK_FILES } from './bundled-packs.ts';
+import { loadCodeTables } from './code-tables.ts';
+import { database } from './database.ts';
+import { splitByDismissal } from './findings-view.ts';
 import { openPanelOnActionClick } from './panel-opening.ts';
-import { isChartEmpty } from '../chart/is-empty.ts';
 import { keepEnabledSitesInSync } from './site-access.ts';
+import { chartOf, forgetTab, getTab, putFrame, saveFindings } from './tab-states.ts';
 
 const { packs, errors: packErrors } = loadPacks(BUNDLED_PACK_FILES);
 for (const error of packErrors) console.warn(`chartlint: rule pack ${error.pack}, ${error.file}${error.rule ? `, rule ${error.rule}` : ''}: ${error.message}`);
+loadCodeTables();
 const evaluator = createEvaluator(packs);
 
 /** Per tab, one evaluation at a time, in arrival order, so a slow run never overwrites a newer one. */
@@ -29,18 +35,18 @@ function enqueue(tabId: number, work: () => Promise<void>): Promise<void> {
   return next;
 }
 
-async function onSnapshot(message: Extract<Message, { type: 'cs-bg-snapshot' }>, sender: Runtime.MessageSender): Promise<void> {
-  const tabId = sender.tab?.id;
-  if (tabId === undefined) return;
-  const frameId = sender.frameId ?? 0;
-  await enqueue(tabId, async () => {
-    const record = await putFrame(tabId, frameId, message.snapshot, frameId === 0 ? sender.url : undefined);
-    const findings = await evaluator.evaluate(chartOf(record));
-    await saveFindings(tabId, record, findings);
-    await showBadge(tabId, findings);
-    await browser.runtime.sendMessage({ type: 'bg-panel-tab-updated', tabId } satisfies Message).catch(() => {
-      // No panel open: nobody to tell.
-    });
+/** Badge, panels and the page's submit guard all follow the tab's open findings. */
+async function publish(tabId: number): Promise<void> {
+  const record = await getTab(tabId);
+  if (!record) return;
+  const { open } = await splitByDismissal(chartOf(record), record.findings);
+  await showBadge(tabId, open);
+  const errors = open.filter((f) => f.severity === 'error').map((f) => ({ rule: f.rule, message: f.message }));
+  await browser.tabs.sendMessage(tabId, { type: 'bg-cs-open-errors', errors } satisfies Message).catch(() => {
+    // The page has no content script (not enabled, or gone): nothing to guard.
+  });
+  await browser.runtime.sendMessage({ type: 'bg-panel-tab-updated', tabId } satisfies Message).catch(() => {
+    // No panel open: nobody to tell.
   });
 }
 
@@ -48,31 +54,80 @@ async function tabState(tabId: number): Promise<TabState> {
   const record = await getTab(tabId);
   if (record) {
     const snapshot = chartOf(record);
+    const { open, dismissed } = await splitByDismissal(snapshot, record.findings);
     return {
       tabId,
       status: isChartEmpty(snapshot) ? 'no-chart' : 'ready',
       url: record.url,
       snapshot,
-      findings: record.findings,
-      packErrors,
+      findings: open,
+      dismissed,
+      packErrors: [...packErrors, ...evaluator.errors],
       updatedAt: record.updatedAt,
     };
   }
   const tab = await browser.tabs.get(tabId).catch(() => undefined);
   const enabled = tab?.url ? await browser.permissions.contains({ origins: [`${new URL(tab.url).origin}/*`] }).catch(() => false) : false;
-  return { tabId, status: enabled ? 'waiting' : 'not-enabled', url: tab?.url, findings: [], packErrors };
+  return { tabId, status: enabled ? 'waiting' : 'not-enabled', url: tab?.url, findings: [], dismissed: [], packErrors };
 }
+
+async function chartKeyOfTab(tabId: number): Promise<string | undefined> {
+  const record = await getTab(tabId);
+  return record && chartKeyOf(chartOf(record));
+}
+
+type Handlers = { [T in Message['type']]: (message: Extract<Message, { type: T }>, sender: Runtime.MessageSender) => Promise<unknown> | undefined };
+
+const handlers: Handlers = {
+  'cs-bg-snapshot': (message, sender) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) return undefined;
+    const frameId = sender.frameId ?? 0;
+    return enqueue(tabId, async () => {
+      const record = await putFrame(tabId, frameId, message.snapshot, frameId === 0 ? sender.url : undefined);
+      await saveFindings(tabId, record, await evaluator.evaluate(chartOf(record)));
+      await publish(tabId);
+    });
+  },
+  'cs-bg-submit-anyway': async (message, sender) => {
+    const tabId = sender.tab?.id;
+    const chartKey = tabId === undefined ? undefined : await chartKeyOfTab(tabId);
+    await recordAudit(await database(), {
+      at: new Date().toISOString(),
+      action: 'submitted-despite-errors',
+      chartKey,
+      detail: { reason: message.reason, rules: message.rules },
+    });
+  },
+  'panel-bg-get-tab-state': (message) => tabState(message.tabId),
+  'panel-bg-dismiss': async (message) => {
+    const chartKey = await chartKeyOfTab(message.tabId);
+    if (!chartKey) return;
+    await dismiss(await database(), {
+      chartKey,
+      fingerprint: message.fingerprint,
+      rule: message.rule,
+      reason: message.reason,
+      dismissedAt: new Date().toISOString(),
+    });
+    await publish(message.tabId);
+  },
+  'panel-bg-undismiss': async (message) => {
+    const chartKey = await chartKeyOfTab(message.tabId);
+    if (!chartKey) return;
+    await undismiss(await database(), chartKey, message.fingerprint);
+    await publish(message.tabId);
+  },
+  // Addressed to other contexts.
+  'panel-cs-highlight': () => undefined,
+  'bg-panel-tab-updated': () => undefined,
+  'bg-cs-open-errors': () => undefined,
+};
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined => {
   if (!isMessage(message)) return undefined;
-  switch (message.type) {
-    case 'cs-bg-snapshot':
-      return onSnapshot(message, sender);
-    case 'panel-bg-get-tab-state':
-      return tabState(message.tabId);
-    case 'bg-panel-tab-updated':
-      return undefined;
-  }
+  const handler = handlers[message.type] as (m: Message, s: Runtime.MessageSender) => Promise<unknown> | undefined;
+  return handler(message, sender);
 });
 
 browser.tabs.onRemoved.addListener((tabId: number) => {

@@ -10,15 +10,16 @@ const MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
 };
 
-const TIME = String.raw`(?:[T\s,@]+(?:at\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*([ap]\.?m\.?)?\s*(Z|[+-]\d{2}:?\d{2}|[A-Z]{2,4}T)?)?`;
+// The zone must end a word: "16:45 zoster" is not UTC.
+const TIME = String.raw`(?:[T\s,@]+(?:at\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*([ap]\.?m\.?)?(?:\s*(Z|[+-]\d{2}:?\d{2}|[A-Z]{2,4}T)\b)?)?`;
 const ISO = new RegExp(String.raw`\b(\d{4})-(\d{2})-(\d{2})` + TIME, 'i');
-const US = new RegExp(String.raw`\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b` + TIME, 'i');
+const US = new RegExp(String.raw`\b(\d{1,2})([/-])(\d{1,2})\2(\d{4}|\d{2})\b` + TIME, 'i');
 const WORDY = new RegExp(
-  String.raw`\b(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})\b` + TIME,
+  String.raw`\b(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b` + TIME,
   'i',
 );
 const DAY_FIRST = new RegExp(
-  String.raw`\b(\d{1,2})[\s-](jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*[\s-](\d{4})\b` + TIME,
+  String.raw`\b(\d{1,2})(?:st|nd|rd|th)?[\s-](jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*[\s-](\d{4})\b` + TIME,
   'i',
 );
 /** HL7 v3 TS: YYYYMMDD[HHMM[SS]][+/-ZZZZ], as in C-CDA `value` attributes. */
@@ -35,15 +36,23 @@ export function parseClinicalDate(text: string): string | undefined {
   let m = ISO.exec(trimmed);
   if (m) return build(Number(m[1]), Number(m[2]), Number(m[3]), m[4], m[5], m[6], m[7], m[8]);
   m = US.exec(trimmed);
-  if (m) {
-    const year = m[3]!.length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
-    return build(year, Number(m[1]), Number(m[2]), m[4], m[5], m[6], m[7], m[8]);
-  }
+  if (m) return build(fullYear(m[4]!), Number(m[1]), Number(m[3]), m[5], m[6], m[7], m[8], m[9]);
   m = WORDY.exec(trimmed);
   if (m) return build(Number(m[3]), MONTHS[m[1]!.toLowerCase().slice(0, 3)]!, Number(m[2]), m[4], m[5], m[6], m[7], m[8]);
   m = DAY_FIRST.exec(trimmed);
   if (m) return build(Number(m[3]), MONTHS[m[2]!.toLowerCase().slice(0, 3)]!, Number(m[1]), m[4], m[5], m[6], m[7], m[8]);
   return undefined;
+}
+
+/**
+ * Two-digit years pivot as POSIX strptime does (69–99 → 1900s, 00–68 → 2000s): "1/2/99" was
+ * read as 2099 before. Without the extraction time no pivot is right for every birth year, so
+ * a two-digit DOB before 1969 still needs a four-digit year to read correctly.
+ */
+function fullYear(text: string): number {
+  if (text.length !== 2) return Number(text);
+  const yy = Number(text);
+  return yy >= 69 ? 1900 + yy : 2000 + yy;
 }
 
 function build(

@@ -36,9 +36,18 @@ export function pickAdapter(input: DomInput, adapters: readonly DomAdapter[] = D
 
 function withSource(snapshot: ChartSnapshot, input: DomInput): ChartSnapshot {
   snapshot.source.url ??= input.url;
-  snapshot.source.title ??= input.document.title || undefined;
+  snapshot.source.title ??= titleOf(input.document);
   snapshot.source.extractedAt = input.now;
   return snapshot;
+}
+
+/** `document.title` searches the tree; on a pathological page (happy-dom, 20,000 deep) it can throw. */
+function titleOf(document: Document): string | undefined {
+  try {
+    return document.title || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function describe(error: unknown): string {

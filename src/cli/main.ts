@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { snapshotFromFile } from '../chart/from-file.ts';
+import { auditCommand } from './audit.ts';
+import { testRulesCommand } from './test-rules.ts';
 
 const USAGE = `Usage:
   chartlint snapshot FILE              print the ChartSnapshot JSON of a saved page, C-CDA XML or FHIR JSON
@@ -14,6 +16,10 @@ export async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'snapshot':
       return snapshotCommand(rest);
+    case 'audit':
+      return auditCommand(rest);
+    case 'test-rules':
+      return testRulesCommand(rest);
     case undefined:
     case '-h':
     case '--help':

@@ -1,37 +1,94 @@
 /**
  * The content script: reads the chart in this frame and sends it to the service worker, again
- * whenever the page changes. It runs inside the user's EHR, so it fails open: any error is
- * logged and swallowed, and it never edits the page's own DOM or data.
+ * whenever the page changes; highlights evidence the panel points at; asks before a submission
+ * while errors are open. It runs inside the user's EHR, so it fails open: any error is logged
+ * and swallowed, and it never edits the page's own DOM or data.
  */
 import { extractFromDom } from '../chart/extract.ts';
 import { browser } from '../shared/browser.ts';
-import type { Message } from '../shared/messages.ts';
+import { isMessage, type Message } from '../shared/messages.ts';
+import type { OpenError } from './guard-dialog.ts';
+import { highlight } from './highlight.ts';
+import { isOwnLayer } from './layer.ts';
+import { DEFAULT_ACTION_BUTTONS, installSubmitGuard } from './submit-guard.ts';
 import { watchChart } from './watch.ts';
 
 /** Long enough to let typing pause, short enough that the panel follows within a second. */
 const QUIET_MS = 250;
 
-let lastSent = '';
+/** How long a held submission waits for the worker to re-check a just-changed page. */
+const RECHECK_MS = 1500;
 
-function readAndSend(): void {
+let lastSent = '';
+let openErrors: OpenError[] = [];
+let waitingForErrors: ((errors: OpenError[]) => void)[] = [];
+
+function send(message: Message): void {
+  browser.runtime.sendMessage(message).catch((error: unknown) => {
+    console.debug('chartlint: could not reach the extension', error);
+  });
+}
+
+/** Reads the chart and sends it if it changed; true when it sent a new reading. */
+function readAndSend(): boolean {
   try {
     const snapshot = extractFromDom({ document, url: location.href, now: new Date().toISOString() });
     // Unchanged chart (only the extraction time differs): nothing to re-evaluate.
     const signature = JSON.stringify({ ...snapshot, source: { ...snapshot.source, extractedAt: '' } });
-    if (signature === lastSent) return;
+    if (signature === lastSent) return false;
     lastSent = signature;
-    const message: Message = { type: 'cs-bg-snapshot', snapshot };
-    browser.runtime.sendMessage(message).catch((error: unknown) => {
-      console.debug('chartlint: could not send the chart to the extension', error);
-    });
+    send({ type: 'cs-bg-snapshot', snapshot });
+    return true;
   } catch (error) {
     console.debug('chartlint: could not read this page', error);
+    return false;
+  }
+}
+
+/** The open errors for the page as it is now: a change typed just before submitting counts. */
+function currentOpenErrors(): Promise<OpenError[]> {
+  if (!readAndSend()) return Promise.resolve(openErrors);
+  return new Promise((resolve) => {
+    waitingForErrors.push(resolve);
+    setTimeout(() => resolve(openErrors), RECHECK_MS);
+  });
+}
+
+function onMessage(message: unknown): Promise<boolean> | undefined {
+  if (!isMessage(message)) return undefined;
+  try {
+    if (message.type === 'bg-cs-open-errors') {
+      openErrors = message.errors;
+      for (const resolve of waitingForErrors) resolve(openErrors);
+      waitingForErrors = [];
+    }
+    if (message.type === 'panel-cs-highlight') return Promise.resolve(highlight(document, message.ref));
+  } catch (error) {
+    console.debug('chartlint: could not handle a message', error);
+  }
+  return undefined;
+}
+
+/** Reads the page without sending: has it changed since the worker last saw it? */
+function pageChangedSinceLastReading(): boolean {
+  try {
+    const snapshot = extractFromDom({ document, url: location.href, now: '' });
+    return JSON.stringify({ ...snapshot, source: { ...snapshot.source, extractedAt: '' } }) !== lastSent;
+  } catch {
+    return false;
   }
 }
 
 try {
+  browser.runtime.onMessage.addListener(onMessage);
+  installSubmitGuard(window, {
+    actionButtons: DEFAULT_ACTION_BUTTONS,
+    mayHaveErrors: () => openErrors.length > 0 || pageChangedSinceLastReading(),
+    openErrors: currentOpenErrors,
+    onSubmitAnyway: (reason, errors) => send({ type: 'cs-bg-submit-anyway', reason, rules: errors.map((e) => e.rule) }),
+  });
   readAndSend();
-  watchChart(document, readAndSend, QUIET_MS);
+  watchChart(document, readAndSend, QUIET_MS, isOwnLayer);
 } catch (error) {
   console.debug('chartlint: not watching this page', error);
 }

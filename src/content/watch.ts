@@ -1,9 +1,10 @@
 /**
  * Calls `onChange` once the page has been quiet for `delayMs` after a change: DOM mutations,
  * typing (a textarea's value changes without any mutation), and single-page-app navigation
- * (history changes without a page load). Returns a function that stops watching.
+ * (history changes without a page load). Mutations of nodes `ignore` accepts (chartlint's own
+ * layer) do not count. Returns a function that stops watching.
  */
-export function watchChart(doc: Document, onChange: () => void, delayMs: number): () => void {
+export function watchChart(doc: Document, onChange: () => void, delayMs: number, ignore: (node: Node) => boolean = () => false): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const schedule = () => {
     if (timer !== undefined) clearTimeout(timer);
@@ -15,7 +16,9 @@ export function watchChart(doc: Document, onChange: () => void, delayMs: number)
   const view = doc.defaultView;
   // The document's own window's observer: right for frames, and for DOMs made outside a page.
   const Observer = (view as (Window & { MutationObserver?: typeof MutationObserver }) | null)?.MutationObserver ?? MutationObserver;
-  const observer = new Observer(schedule);
+  const observer = new Observer((records) => {
+    if (records.some((record) => !ignore(record.target) && ![...record.addedNodes, ...record.removedNodes].every(ignore))) schedule();
+  });
   observer.observe(doc, { subtree: true, childList: true, characterData: true, attributes: true });
   const events = ['input', 'change'] as const;
   for (const type of events) doc.addEventListener(type, schedule, { capture: true, passive: true });

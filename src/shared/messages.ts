@@ -1,4 +1,4 @@
-import type { ChartSnapshot } from '../chart/snapshot.ts';
+import type { ChartSnapshot, SourceRef } from '../chart/snapshot.ts';
 import type { PackError } from '../engine/packs.ts';
 import type { Finding } from '../engine/finding.ts';
 
@@ -13,10 +13,39 @@ export interface CsBgSnapshot {
   snapshot: ChartSnapshot;
 }
 
+/** The user sent a submission on despite open errors; goes to the audit trail. */
+export interface CsBgSubmitAnyway {
+  type: 'cs-bg-submit-anyway';
+  reason: string;
+  rules: string[];
+}
+
 /** The panel asks for everything it shows for one tab. Answered with a TabState. */
 export interface PanelBgGetTabState {
   type: 'panel-bg-get-tab-state';
   tabId: number;
+}
+
+/** Dismiss a finding on the tab's chart, with the user's reason. */
+export interface PanelBgDismiss {
+  type: 'panel-bg-dismiss';
+  tabId: number;
+  fingerprint: string;
+  rule: string;
+  reason: string;
+}
+
+/** Take a dismissal back. */
+export interface PanelBgUndismiss {
+  type: 'panel-bg-undismiss';
+  tabId: number;
+  fingerprint: string;
+}
+
+/** Scroll the page to a piece of evidence and highlight it (sent to every frame of the tab). */
+export interface PanelCsHighlight {
+  type: 'panel-cs-highlight';
+  ref: SourceRef;
 }
 
 /** The background tells open panels that a tab's findings changed. */
@@ -25,7 +54,33 @@ export interface BgPanelTabUpdated {
   tabId: number;
 }
 
-export type Message = CsBgSnapshot | PanelBgGetTabState | BgPanelTabUpdated;
+/** The background tells a tab's frames which error findings are open, for the submit guard. */
+export interface BgCsOpenErrors {
+  type: 'bg-cs-open-errors';
+  errors: { rule: string; message: string }[];
+}
+
+export type Message =
+  | CsBgSnapshot
+  | CsBgSubmitAnyway
+  | PanelBgGetTabState
+  | PanelBgDismiss
+  | PanelBgUndismiss
+  | PanelCsHighlight
+  | BgPanelTabUpdated
+  | BgCsOpenErrors;
+
+const TYPES = new Set<Message['type']>([
+  'cs-bg-snapshot', 'cs-bg-submit-anyway', 'panel-bg-get-tab-state', 'panel-bg-dismiss',
+  'panel-bg-undismiss', 'panel-cs-highlight', 'bg-panel-tab-updated', 'bg-cs-open-errors',
+]);
+
+/** A finding the user dismissed, as the panel shows it. */
+export interface DismissedFinding {
+  finding: Finding;
+  reason: string;
+  dismissedAt: string;
+}
 
 /** What the panel needs to show for a tab. */
 export interface TabState {
@@ -37,7 +92,9 @@ export interface TabState {
   status: 'not-enabled' | 'waiting' | 'no-chart' | 'ready';
   url?: string;
   snapshot?: ChartSnapshot;
+  /** Open findings (not dismissed). */
   findings: Finding[];
+  dismissed: DismissedFinding[];
   packErrors: PackError[];
   updatedAt?: string;
 }
@@ -45,6 +102,5 @@ export interface TabState {
 /** Narrows an unknown runtime message to one of ours. */
 export function isMessage(value: unknown): value is Message {
   if (typeof value !== 'object' || value === null) return false;
-  const type = (value as { type?: unknown }).type;
-  return type === 'cs-bg-snapshot' || type === 'panel-bg-get-tab-state' || type === 'bg-panel-tab-updated';
+  return TYPES.has((value as { type?: unknown }).type as Message['type']);
 }

@@ -1,4 +1,5 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
+import { actionsFor } from './actions.ts';
 import type { TabState } from '../shared/messages.ts';
 import { ChartView } from './components/ChartView.tsx';
 import { FindingList } from './components/FindingList.tsx';
@@ -53,7 +54,11 @@ function Body({ state, view }: { state: TabState | undefined; view: View }) {
       return <p class="state" data-state="no-chart">No chart found on this page.</p>;
     case 'ready':
       if (view === 'chart') return state.snapshot ? <ChartView snapshot={state.snapshot} /> : null;
-      if (state.findings.length === 0) return <p class="state" data-state="all-clear">All clear: no findings on this chart.</p>;
-      return <FindingList findings={state.findings} />;
+      return <Findings state={state} />;
   }
+}
+
+function Findings({ state }: { state: TabState }) {
+  const actions = useMemo(() => actionsFor(state.tabId), [state.tabId]);
+  return <FindingList findings={state.findings} dismissed={state.dismissed} actions={actions} />;
 }

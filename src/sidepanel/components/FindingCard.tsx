@@ -1,21 +1,47 @@
+import { useState } from 'preact/hooks';
 import type { Finding } from '../../engine/finding.ts';
+import type { PanelActions } from '../actions.ts';
+import { DismissForm } from './DismissForm.tsx';
+
+interface Props {
+  finding: Finding;
+  actions: PanelActions;
+  /** Set for a dismissed finding: the reason given, and the way back. */
+  dismissal?: { reason: string; dismissedAt: string };
+}
 
 /**
- * One finding: what is wrong, the evidence it rests on, and why (conditions and citation).
- * All chart text is rendered as text nodes, never as HTML.
+ * One finding: what is wrong, the evidence it rests on (click to see it on the page), and why
+ * (conditions and citation). All chart text is rendered as text nodes, never as HTML.
  */
-export function FindingCard({ finding }: { finding: Finding }) {
+export function FindingCard({ finding, actions, dismissal }: Props) {
+  const [dismissing, setDismissing] = useState(false);
   return (
-    <li class={`finding sev-${finding.severity}`} data-rule={finding.rule} data-severity={finding.severity} data-fingerprint={finding.fingerprint}>
+    <li
+      class={`finding sev-${finding.severity}${dismissal ? ' dismissed' : ''}`}
+      tabIndex={0}
+      data-rule={finding.rule}
+      data-severity={finding.severity}
+      data-fingerprint={finding.fingerprint}
+      aria-label={`${finding.severity}: ${finding.message}`}
+      onKeyDown={(event) => {
+        if (event.target !== event.currentTarget) return;
+        if (event.key === 'Enter' && finding.evidence[0]) actions.jumpTo(finding.evidence[0]);
+        if (event.key === 'd' && !dismissal) setDismissing(true);
+        if (event.key === 'u' && dismissal) actions.undismiss(finding);
+      }}
+    >
       <p class="finding-message">
-        <span class="severity" aria-label={`Severity: ${finding.severity}`}>{finding.severity}</span> <span class="message-text">{finding.message}</span>
+        <span class="severity">{finding.severity}</span> <span class="message-text">{finding.message}</span>
       </p>
       {finding.detail && <p class="finding-detail">{finding.detail}</p>}
       {finding.evidence.length > 0 && (
         <ul class="evidence" aria-label="Evidence">
           {finding.evidence.map((ref, index) => (
             <li key={index}>
-              <q>{ref.text}</q>
+              <button type="button" class="evidence-link" title="Show on the page" disabled={!ref.selector} onClick={() => actions.jumpTo(ref)}>
+                <q>{ref.text}</q>
+              </button>
             </li>
           ))}
         </ul>
@@ -45,6 +71,26 @@ export function FindingCard({ finding }: { finding: Finding }) {
           </ul>
         )}
       </details>
+      {dismissal ? (
+        <p class="dismissal">
+          Dismissed: {dismissal.reason}{' '}
+          <button type="button" class="undo" onClick={() => actions.undismiss(finding)}>
+            Undo
+          </button>
+        </p>
+      ) : dismissing ? (
+        <DismissForm
+          onCancel={() => setDismissing(false)}
+          onDismiss={(reason) => {
+            setDismissing(false);
+            actions.dismiss(finding, reason);
+          }}
+        />
+      ) : (
+        <button type="button" class="dismiss" onClick={() => setDismissing(true)}>
+          Dismiss…
+        </button>
+      )}
     </li>
   );
 }

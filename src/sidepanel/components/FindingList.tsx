@@ -1,4 +1,6 @@
 import type { Finding, FindingCategory } from '../../engine/finding.ts';
+import type { DismissedFinding } from '../../shared/messages.ts';
+import type { PanelActions } from '../actions.ts';
 import { FindingCard } from './FindingCard.tsx';
 
 const CATEGORIES: { id: FindingCategory; title: string }[] = [
@@ -9,14 +11,22 @@ const CATEGORIES: { id: FindingCategory; title: string }[] = [
 ];
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
-/** Findings grouped by category, errors first within each group. */
-export function FindingList({ findings }: { findings: Finding[] }) {
+interface Props {
+  findings: Finding[];
+  dismissed: DismissedFinding[];
+  actions: PanelActions;
+}
+
+/**
+ * Open findings grouped by category, errors first; dismissed ones below, still visible.
+ * Arrow keys (or j/k) move between findings; Enter shows the evidence; d dismisses; u undoes.
+ */
+export function FindingList({ findings, dismissed, actions }: Props) {
   return (
-    <div class="finding-groups">
+    <div class="finding-groups" onKeyDown={moveFocus}>
+      {findings.length === 0 && <p class="state" data-state="all-clear">All clear: no open findings on this chart.</p>}
       {CATEGORIES.map(({ id, title }) => {
-        const group = findings
-          .filter((f) => f.category === id)
-          .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+        const group = findings.filter((f) => f.category === id).sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
         if (group.length === 0) return null;
         return (
           <section key={id} class="finding-group" data-category={id} aria-labelledby={`group-${id}`}>
@@ -25,12 +35,34 @@ export function FindingList({ findings }: { findings: Finding[] }) {
             </h2>
             <ul class="findings">
               {group.map((finding) => (
-                <FindingCard key={finding.fingerprint} finding={finding} />
+                <FindingCard key={finding.fingerprint} finding={finding} actions={actions} />
               ))}
             </ul>
           </section>
         );
       })}
+      {dismissed.length > 0 && (
+        <section class="finding-group dismissed-group" aria-labelledby="group-dismissed">
+          <h2 id="group-dismissed">
+            Dismissed <span class="group-count">{dismissed.length}</span>
+          </h2>
+          <ul class="findings">
+            {dismissed.map(({ finding, reason, dismissedAt }) => (
+              <FindingCard key={finding.fingerprint} finding={finding} actions={actions} dismissal={{ reason, dismissedAt }} />
+            ))}
+          </ul>
+        </section>
+      )}
     </div>
   );
+}
+
+function moveFocus(event: KeyboardEvent): void {
+  const current = event.target as HTMLElement;
+  if (!current.matches('li.finding')) return;
+  const step = event.key === 'ArrowDown' || event.key === 'j' ? 1 : event.key === 'ArrowUp' || event.key === 'k' ? -1 : 0;
+  if (step === 0) return;
+  const all = [...(event.currentTarget as HTMLElement).querySelectorAll<HTMLElement>('li.finding')];
+  all[all.indexOf(current) + step]?.focus();
+  event.preventDefault();
 }

@@ -1,0 +1,19 @@
+import { chartKeyOf } from '../chart/chart-key.ts';
+import type { ChartSnapshot } from '../chart/snapshot.ts';
+import type { Finding } from '../engine/finding.ts';
+import type { DismissedFinding } from '../shared/messages.ts';
+import { dismissalsFor } from '../storage/dismissals.ts';
+import { database } from './database.ts';
+
+/** A chart's findings split into open and dismissed, by the dismissals stored for that chart. */
+export async function splitByDismissal(snapshot: ChartSnapshot, findings: Finding[]): Promise<{ open: Finding[]; dismissed: DismissedFinding[] }> {
+  const dismissals = await dismissalsFor(await database(), chartKeyOf(snapshot));
+  const open: Finding[] = [];
+  const dismissed: DismissedFinding[] = [];
+  for (const finding of findings) {
+    const record = dismissals.get(finding.fingerprint);
+    if (record) dismissed.push({ finding, reason: record.reason, dismissedAt: record.dismissedAt });
+    else open.push(finding);
+  }
+  return { open, dismissed };
+}

@@ -1,0 +1,204 @@
+import { parseClinicalDate } from '../dates.ts';
+import { kindFromTitle } from '../document-kind.ts';
+import type { ChartDocument, Field, Section, Signature, SourceRef } from '../snapshot.ts';
+import { pairsFromText, splitSegments } from './label-value.ts';
+import { containerOf, isInside, type Found, type Line, type PageScan } from './page-scan.ts';
+import { looksLikeSignatureLine, parseSignatureLine, personFrom } from './signature-line.ts';
+import { refOf, valueOrText } from './source-ref.ts';
+import { textOf } from './text.ts';
+
+/**
+ * Finds the documents on a page nobody described to us: `article` elements, and blocks led by
+ * a heading that end in a signature line. Reads title, kind, author, time, signature,
+ * printed patient identifiers and sections (sub-headings with the text under them).
+ */
+export function findDocuments(scan: PageScan, warnings: string[]): ChartDocument[] {
+  const parsed = scan.lines
+    .filter((line) => looksLikeSignatureLine(line.text) && !inDataCell(line.el))
+    .map((line) => ({ line, signature: parseSignatureLine(line.text, refOf(line.el, line.ctx, line.text)) }))
+    .filter((s): s is SignedLine => s.signature !== undefined);
+  const signatureEls = new Set(parsed.map((s) => s.line.el));
+  const signatures = mergeCosignLines(parsed);
+  // Innermost containers only: in walk order, a container holding another is followed by it.
+  const containers = scan.containers.filter((c, i) => {
+    const next = scan.containers[i + 1];
+    return !next || next.ctx !== c.ctx || !isInside(next.el, c.el);
+  });
+  const kept = new Set(containers);
+  const linesOf = new Map<Found, Line[]>();
+  for (const line of scan.lines) {
+    const holder = containerOf(scan, line.el);
+    if (holder && kept.has(holder)) linesOf.set(holder, [...(linesOf.get(holder) ?? []), line]);
+  }
+  const flat: Ranked[] = [];
+  for (const { line, signature } of signatures) {
+    const holder = containerOf(scan, line.el);
+    if (holder && kept.has(holder)) continue;
+    const block = headingBlock(scan, line, signatures.map((s) => s.line.el));
+    if (block) containers.push(block);
+    else if (line.heading >= 0) flat.push({ doc: flatDocument(scan, line, signature), rank: scan.lines.indexOf(line) });
+    else warnings.push(`A signature line belongs to no document we could find: "${line.text.slice(0, 80)}"`);
+  }
+  const blocks = containers.map((container, index): Ranked => {
+    // From the scan rather than querySelectorAll, which recurses in happy-dom on deep pages.
+    const headings = scan.headings.filter((h) => isInside(h.el, container.el)).map((h) => h.el);
+    const titleEl = headings[0];
+    const titleText = titleEl ? scan.headings.find((h) => h.el === titleEl)!.text : `Document ${index + 1}`;
+    const lines = kept.has(container) ? (linesOf.get(container) ?? []) : scan.lines.filter((l) => isInside(l.el, container.el));
+    const signed = signatures.find((s) => lines.includes(s.line));
+    if (!signed) warnings.push(`No signature line found on "${titleText}".`);
+    const meta = readMeta(lines.filter((l) => l !== signed?.line && !headings.slice(1).some((h) => precedes(h, l.el))), container);
+    const doc: ChartDocument = {
+      id: container.el.getAttribute('id') || `document-${index + 1}`,
+      kind: kindFromTitle(`${container.el.getAttribute('data-note-type') ?? ''} ${titleText}`),
+      title: { value: titleText, source: refOf(titleEl ?? container.el, container.ctx, titleText) },
+      signature: signed?.signature ?? { status: 'unknown' },
+      identifiers: meta.identifiers,
+      sections: headings.slice(1).map((h) => sectionUnder(h, container, signatureEls)),
+      source: refOf(container.el, container.ctx, titleText),
+    };
+    if (meta.author) doc.author = personFrom(meta.author.value, meta.author.source);
+    if (meta.createdAt) doc.createdAt = meta.createdAt;
+    return { doc, rank: lines[0] ? scan.lines.indexOf(lines[0]) : -1 };
+  });
+  // Page order: the walk's order of lines, which also places frames where they sit.
+  return [...blocks, ...flat].sort((a, b) => a.rank - b.rank).map((r) => r.doc);
+}
+
+/** A document with no wrapper of its own: the heading before a signature line, and the lines between. */
+function flatDocument(scan: PageScan, line: Line, signature: Signature): ChartDocument {
+  const heading = scan.headings[line.heading]!;
+  const lines = scan.lines.filter((l) => l.heading === line.heading && l !== line && l.el !== heading.el);
+  const meta = readMeta(lines, heading);
+  const text = lines.map((l) => l.text).join('\n');
+  const doc: ChartDocument = {
+    id: heading.el.getAttribute('id') || `document-at-heading-${line.heading + 1}`,
+    kind: kindFromTitle(heading.text),
+    title: { value: heading.text, source: refOf(heading.el, heading.ctx, heading.text) },
+    signature,
+    identifiers: meta.identifiers,
+    sections: text ? [{ title: heading.text, text, source: refOf(lines[0]!.el, lines[0]!.ctx, text) }] : [],
+    source: refOf(heading.el, heading.ctx, heading.text),
+  };
+  if (meta.author) doc.author = personFrom(meta.author.value, meta.author.source);
+  if (meta.createdAt) doc.createdAt = meta.createdAt;
+  return doc;
+}
+
+interface SignedLine {
+  line: Line;
+  signature: Signature;
+}
+
+/** A signature status in a table of several columns belongs to that row (an order), not a note. */
+function inDataCell(el: Element): boolean {
+  const cell = el.closest('td, th');
+  return cell !== null && (cell.parentElement?.children.length ?? 0) > 1;
+}
+
+/**
+ * "Co-signature required" or "Co-signed by …" printed on its own line under the signature:
+ * one signature, not two documents.
+ */
+function mergeCosignLines(lines: SignedLine[]): SignedLine[] {
+  const merged: SignedLine[] = [];
+  for (const current of lines) {
+    const previous = merged[merged.length - 1];
+    const cosignOnly = !current.signature.signer && (current.signature.status === 'needs-cosignature' || current.signature.cosigner);
+    if (previous && cosignOnly && previous.line.el.parentElement === current.line.el.parentElement) {
+      const { signature } = current;
+      previous.signature = {
+        ...previous.signature,
+        ...(signature.cosigner ? { cosigner: signature.cosigner } : { status: 'needs-cosignature' }),
+        ...(signature.cosignedAt ? { cosignedAt: signature.cosignedAt } : {}),
+      };
+      continue;
+    }
+    merged.push(current);
+  }
+  return merged;
+}
+
+interface Ranked {
+  doc: ChartDocument;
+  rank: number;
+}
+
+/** The nearest ancestor that holds a heading and no other signature line. */
+function headingBlock(scan: PageScan, line: Line, signatureEls: Element[]): Found | undefined {
+  let el: Element | null = line.el.parentElement;
+  for (let depth = 0; el && depth < 12; depth++, el = el.parentElement) {
+    const holder = el;
+    if (signatureEls.some((s) => s !== line.el && isInside(s, holder))) return undefined;
+    if (scan.headings.some((h) => isInside(h.el, holder))) return { el: holder, ctx: line.ctx };
+  }
+  return undefined;
+}
+
+/** True when `a` comes before `b` in document order. */
+function precedes(a: Element, b: Element): boolean {
+  return (a.compareDocumentPosition(b) & 4) !== 0;
+}
+
+interface Meta {
+  author?: Field;
+  createdAt?: Field;
+  identifiers: ChartDocument['identifiers'];
+}
+
+const PERSON_WITH_CREDENTIALS = /^(?:Dr\.?\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)+,?\s+(?:MD|DO|NP|PA-C|PA|RN|CRNA|CNM|DPM|APRN)\b.*$/;
+const AUTHOR_LABEL = /^(author|provider|written by|by|clinician|physician|surgeon|attending|consultant|performed by|dictated by)$/i;
+const DATE_LABEL = /^(date|date of service|created|note date|time|service date|dos)$/i;
+
+/** Author, time and printed identifiers from the lines above the first section. */
+function readMeta(lines: Line[], container: Found): Meta {
+  const meta: Meta = { identifiers: {} };
+  for (const line of lines) {
+    // Built only when a value is kept: a selector costs a climb to the root.
+    let ref: SourceRef | undefined;
+    const src = () => (ref ??= refOf(line.el, line.ctx ?? container.ctx, line.text));
+    const segments = splitSegments(line.text);
+    const idSegments = segments.filter((s) => /^(MRN|DOB|Date of birth)\b/i.test(s));
+    if (idSegments.length > 0) {
+      const name = segments[0];
+      if (name && !idSegments.includes(name) && !meta.identifiers.name) meta.identifiers.name = { value: name, source: src() };
+      for (const seg of idSegments) {
+        const m = /^(MRN|DOB|Date of birth)\s*:?\s*(.+)$/i.exec(seg);
+        if (!m) continue;
+        if (/^mrn$/i.test(m[1]!)) meta.identifiers.mrn ??= { value: m[2]!, source: src() };
+        else meta.identifiers.dob ??= withIso({ value: m[2]!.replace(/\s*\(.*\)$/, ''), source: src() });
+      }
+      continue;
+    }
+    for (const pair of pairsFromText(line.text, line.el)) {
+      if (AUTHOR_LABEL.test(pair.label) && pair.value) meta.author ??= { value: pair.value, source: src() };
+      if (DATE_LABEL.test(pair.label) && parseClinicalDate(pair.value)) meta.createdAt ??= withIso({ value: pair.value, source: src() });
+    }
+    for (const seg of segments) {
+      if (!meta.author && PERSON_WITH_CREDENTIALS.test(seg) && seg.length < 60) meta.author = { value: seg, source: src() };
+      if (!meta.createdAt && seg.length < 40 && /^[\d\sA-Za-z,/:.-]+$/.test(seg) && parseClinicalDate(seg)) {
+        meta.createdAt = withIso({ value: seg, source: src() });
+      }
+    }
+  }
+  return meta;
+}
+
+function withIso(field: Field): Field {
+  const iso = parseClinicalDate(field.value);
+  return iso ? { ...field, iso } : field;
+}
+
+/** A sub-heading and the siblings after it, up to the next heading. */
+function sectionUnder(heading: Element, container: Found, signatureEls: Set<Element>): Section {
+  const parts: string[] = [];
+  let first: Element | undefined;
+  for (let el = heading.nextElementSibling, n = 0; el && n < 40 && !/^h[1-6]$/i.test(el.localName); el = el.nextElementSibling, n++) {
+    if (signatureEls.has(el)) continue;
+    first ??= el;
+    const control = el.matches('textarea, input') ? el : el.querySelector('textarea');
+    parts.push(control ? valueOrText(control) : valueOrText(el));
+  }
+  const text = parts.filter(Boolean).join('\n');
+  return { title: textOf(heading), text, source: refOf(first ?? heading, container.ctx, text) };
+}

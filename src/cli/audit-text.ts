@@ -1,0 +1,31 @@
+import type { Finding, FindingCategory } from '../engine/finding.ts';
+
+/** One audited file in `--format json` output. */
+export interface AuditResult {
+  file: string;
+  adapter: string;
+  warnings: string[];
+  findings: Finding[];
+}
+
+const CATEGORY_ORDER: FindingCategory[] = ['authentication', 'completeness', 'documentation', 'coding'];
+
+/** What a records technician reads: per file, findings grouped by category, with evidence and citation. */
+export function asText(result: AuditResult): string {
+  const lines = [`${result.file}  (read by the ${result.adapter} adapter)`];
+  for (const warning of result.warnings) lines.push(`  note: ${warning}`);
+  if (result.findings.length === 0) lines.push('  No deficiencies found.');
+  for (const category of CATEGORY_ORDER) {
+    const findings = result.findings.filter((f) => f.category === category);
+    if (findings.length === 0) continue;
+    lines.push('', `  ${category.toUpperCase()} (${findings.length})`);
+    for (const f of findings) {
+      lines.push(`    [${f.severity}] ${f.message}`);
+      for (const ref of f.evidence.slice(0, 3)) lines.push(`        “${ref.text.length > 100 ? `${ref.text.slice(0, 99)}…` : ref.text}”`);
+      lines.push(`        ${f.citation} · rule ${f.pack}/${f.rule}`);
+    }
+  }
+  const errors = result.findings.filter((f) => f.severity === 'error').length;
+  lines.push('', `  ${result.findings.length} finding(s), ${errors} error(s)`, '');
+  return lines.join('\n');
+}

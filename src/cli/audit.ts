@@ -1,0 +1,50 @@
+import { parseArgs } from 'node:util';
+import { snapshotFromFile } from '../chart/from-file.ts';
+import { createEvaluator } from '../engine/evaluate.ts';
+import { readPackFiles } from '../engine/node-packs.ts';
+import { loadPacks, type PackError } from '../engine/packs.ts';
+import { asText, type AuditResult } from './audit-text.ts';
+import { packList, rulesDir } from './rules-dir.ts';
+
+/**
+ * `chartlint audit FILE... [--format json|text] [--packs a,b]`: the rule packs over saved pages,
+ * C-CDA XML or FHIR JSON. Exit 1 when any error finding, 2 on usage or file errors; a pack that
+ * does not load is reported on stderr and the others run.
+ */
+export async function auditCommand(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, packs: { type: 'string' } } });
+  } catch (error) {
+    console.error(`chartlint audit: ${(error as Error).message}`);
+    return 2;
+  }
+  const { positionals: files, values } = parsed;
+  if (files.length === 0 || (values.format !== 'json' && values.format !== 'text')) {
+    console.error('Usage: chartlint audit FILE... [--format json|text] [--packs a,b]');
+    return 2;
+  }
+  const { packs, errors } = loadPacks(readPackFiles(rulesDir(), packList(values.packs)));
+  errors.forEach(reportPackError);
+  const evaluator = createEvaluator(packs);
+  const results: AuditResult[] = [];
+  let ioError = false;
+  for (const file of files) {
+    try {
+      const snapshot = await snapshotFromFile(file);
+      const findings = await evaluator.evaluate(snapshot);
+      results.push({ file, adapter: snapshot.source.adapter, warnings: snapshot.warnings, findings });
+    } catch (error) {
+      console.error(`chartlint audit: ${file}: ${(error as Error).message}`);
+      ioError = true;
+    }
+  }
+  evaluator.errors.forEach(reportPackError);
+  console.log(values.format === 'json' ? JSON.stringify(results, null, 2) : results.map(asText).join('\n'));
+  if (ioError) return 2;
+  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+function reportPackError(error: PackError): void {
+  console.error(`chartlint: rule pack "${error.pack}", file ${error.file}${error.rule ? `, rule ${error.rule}` : ''}: ${error.message}`);
+}

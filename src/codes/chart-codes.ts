@@ -1,0 +1,28 @@
+/**
+ * Where coding checks read the chart: which diagnoses carry an ICD-10-CM code, and the date a
+ * code must be valid on (discharge, else admission, else when the chart was read).
+ */
+import type { ChartSnapshot, CodedItem } from '../chart/snapshot.ts';
+import { normalizeCode } from './code-format.ts';
+
+/** How sources name ICD-10-CM: plain name, FHIR system URI, HL7 OID. */
+const ICD10CM_SYSTEMS = new Set(['icd-10-cm', 'icd10cm', 'http://hl7.org/fhir/sid/icd-10-cm', '2.16.840.1.113883.6.90', 'urn:oid:2.16.840.1.113883.6.90']);
+
+/** The normalized ICD-10-CM code of a coded item, or undefined (no code, another system). */
+export function icd10cmCodeOf(item: CodedItem): string | undefined {
+  const code = item.code;
+  if (!code?.code || !ICD10CM_SYSTEMS.has(code.system.trim().toLowerCase())) return undefined;
+  return normalizeCode(code.code);
+}
+
+/** The date codes are judged on (ISO day). */
+export function codingDate(snapshot: ChartSnapshot): string {
+  const e = snapshot.encounter;
+  return (e?.dischargedAt?.iso ?? e?.admittedAt?.iso ?? snapshot.source.extractedAt).slice(0, 10);
+}
+
+/** The principal diagnosis's ICD-10-CM code, if the chart names one. */
+export function principalCodeOf(snapshot: ChartSnapshot): string | undefined {
+  const principal = snapshot.diagnoses.find((d) => d.role === 'principal' && icd10cmCodeOf(d));
+  return principal && icd10cmCodeOf(principal);
+}

@@ -1,0 +1,37 @@
+import { useState } from 'preact/hooks';
+import { DISMISS_REASONS } from '../actions.ts';
+
+/** Asks why a finding is dismissed: a short list, or free text under "Other". */
+export function DismissForm({ onDismiss, onCancel }: { onDismiss: (reason: string) => void; onCancel: () => void }) {
+  const [choice, setChoice] = useState<string>(DISMISS_REASONS[0]);
+  const [other, setOther] = useState('');
+  const reason = choice === 'other' ? other.trim() : choice;
+  return (
+    <form
+      class="dismiss-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (reason) onDismiss(reason);
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onCancel();
+      }}
+    >
+      <fieldset>
+        <legend>Why dismiss this finding?</legend>
+        {[...DISMISS_REASONS, 'other'].map((value, index) => (
+          <label key={value}>
+            <input type="radio" name="reason" value={value} checked={choice === value} autoFocus={index === 0} onChange={() => setChoice(value)} /> {value === 'other' ? 'Other' : value}
+          </label>
+        ))}
+        {choice === 'other' && <input type="text" class="dismiss-other" aria-label="Other reason" value={other} autoFocus onInput={(event) => setOther(event.currentTarget.value)} />}
+      </fieldset>
+      <button type="submit" disabled={!reason}>
+        Dismiss
+      </button>{' '}
+      <button type="button" onClick={onCancel}>
+        Cancel
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,114 @@
+/**
+ * The extension's IndexedDB (through idb): one database, versioned stores, migrations in order.
+ * Only the service worker and extension pages open it; the pure core never does.
+ *
+ * Stores:
+ * - `releases`: one record per imported code-set release (system + fiscal year + import id),
+ *   with its status (staging -> ready | failed) and the small part of its data.
+ * - `releaseChunks`: the large arrays of a release (codes, MCE periods, ...) in chunks, so one
+ *   import is many small transactions that an interruption can cut without harm.
+ * - `active`: per system, the release in use. Flipped only when a staging release is complete.
+ * - `settings`, `dismissals`, `audit`: designed here, filled by their own modules.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+
+/** Everything that is imported as a release, one per file kind. */
+export type ReleaseSystem = 'icd10cm' | 'icd10cm-tabular' | 'icd10pcs' | 'hcpcs' | 'mce' | 'msdrg';
+
+export type ReleaseStatus = 'staging' | 'ready' | 'failed';
+
+export interface ReleaseRecord {
+  /** `${system}:${fiscalYear}:${startedAt}`, unique per import. */
+  id: string;
+  system: ReleaseSystem;
+  fiscalYear: number;
+  /** Dates the release governs (ISO, inclusive). */
+  effectiveFrom: string;
+  effectiveTo: string;
+  /** What the user imported (file name) and any version the file states. */
+  source: string;
+  version?: string;
+  status: ReleaseStatus;
+  startedAt: string;
+  finishedAt?: string;
+  /** Why an import failed, in words the options page can show. */
+  error?: string;
+  /** Counts the user can check against the release notes (codes, billable, notes...). */
+  counts: Record<string, number>;
+  /** The payload without its chunked arrays. */
+  head: Record<string, unknown>;
+  /** Chunked array fields of the payload and how many chunks each has. */
+  chunkFields: Record<string, number>;
+}
+
+export interface ReleaseChunk {
+  releaseId: string;
+  field: string;
+  index: number;
+  values: unknown[];
+}
+
+export interface ActiveRelease {
+  system: ReleaseSystem;
+  releaseId: string;
+  activatedAt: string;
+}
+
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+}
+
+/** A finding the user dismissed, keyed by chart and the finding's stable fingerprint. */
+export interface DismissalRecord {
+  fingerprint: string;
+  rule: string;
+  reason: string;
+  dismissedAt: string;
+  /** Hash of the chart identifiers, never the identifiers themselves. */
+  chartKey: string;
+}
+
+/** What happened, for tabulation (deficiency rates, accepted codes); no PHI. */
+export interface AuditRecord {
+  id?: number;
+  at: string;
+  action: 'finding-shown' | 'finding-dismissed' | 'code-accepted' | 'release-imported' | (string & {});
+  rule?: string;
+  chartKey?: string;
+  detail?: Record<string, unknown>;
+}
+
+export interface ChartlintDB extends DBSchema {
+  releases: { key: string; value: ReleaseRecord; indexes: { 'by-system': ReleaseSystem } };
+  releaseChunks: { key: [string, string, number]; value: ReleaseChunk; indexes: { 'by-release': string } };
+  active: { key: ReleaseSystem; value: ActiveRelease };
+  settings: { key: string; value: SettingRecord };
+  dismissals: { key: [string, string]; value: DismissalRecord; indexes: { 'by-rule': string; 'by-chart': string } };
+  audit: { key: number; value: AuditRecord; indexes: { 'by-time': string } };
+}
+
+export const DB_NAME = 'chartlint';
+export const DB_VERSION = 1;
+
+/** Opens (and migrates) the database. `name` is for tests that want a fresh one. */
+export function openChartlintDb(name = DB_NAME): Promise<IDBPDatabase<ChartlintDB>> {
+  return openDB<ChartlintDB>(name, DB_VERSION, {
+    upgrade(db, oldVersion) {
+      // Each step migrates from the version before it; add `if (oldVersion < 2) {...}` below.
+      if (oldVersion < 1) {
+        db.createObjectStore('releases', { keyPath: 'id' }).createIndex('by-system', 'system');
+        db.createObjectStore('releaseChunks', { keyPath: ['releaseId', 'field', 'index'] }).createIndex('by-release', 'releaseId');
+        db.createObjectStore('active', { keyPath: 'system' });
+        db.createObjectStore('settings', { keyPath: 'key' });
+        // Per chart: the same rule on another patient's note with the same id is another finding.
+        const dismissals = db.createObjectStore('dismissals', { keyPath: ['chartKey', 'fingerprint'] });
+        dismissals.createIndex('by-rule', 'rule');
+        dismissals.createIndex('by-chart', 'chartKey');
+        db.createObjectStore('audit', { keyPath: 'id', autoIncrement: true }).createIndex('by-time', 'at');
+      }
+    },
+  });
+}
+
+export type ChartlintDatabase = IDBPDatabase<ChartlintDB>;

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { toEpoch } from '../../../src/chart/dates.ts';
+import type { ChartSnapshot } from '../../../src/chart/snapshot.ts';
+import { expectGolden, fixtureName, fullDocuments, HAS_CORPUS, snapshotOfXml } from './ccda-corpus.ts';
+
+// Every whole ClinicalDocument of the HL7 C-CDA examples, read by the `ccda` adapter, checked
+// against the corpus index and against a golden snapshot checked by hand (regenerate with
+// UPDATE_GOLDEN=1 npx vitest run --project unit tests/unit/chart/ccda.test.ts, then review the diff).
+
+const golden = (path: string) => new URL(`../../fixtures/ccda-hl7/${fixtureName(path)}.expected.json`, import.meta.url);
+const rows = HAS_CORPUS ? fullDocuments() : [];
+
+function allCodes(snapshot: ChartSnapshot): string[] {
+  return [...snapshot.diagnoses, ...snapshot.procedures].flatMap((item) => (item.codes ?? (item.code ? [item.code] : [])).map((c) => `${c.system}:${c.code}`));
+}
+
+describe.skipIf(!HAS_CORPUS)('C-CDA adapter over the HL7 examples', () => {
+  it('finds the 30 whole documents the index lists', () => {
+    expect(rows).toHaveLength(30);
+  });
+
+  describe.each(rows.map((row) => [row.path!, row] as const))('%s', (path, row) => {
+    const { snapshot, document } = snapshotOfXml(path);
+    const doc = snapshot.documents[0]!;
+
+    it('is read by the ccda adapter as one document', () => {
+      expect(snapshot.source.adapter).toBe('ccda');
+      expect(snapshot.documents).toHaveLength(1);
+    });
+
+    it('carries every ICD-10-CM and ICD-10-PCS code the index lists', () => {
+      const codes = allCodes(snapshot);
+      for (const code of (row.icd10cm_codes ?? '').split(/\s+/).filter(Boolean)) expect(codes).toContain(`ICD-10-CM:${code}`);
+      for (const code of (row.icd10pcs_codes ?? '').split(/\s+/).filter(Boolean)) expect(codes).toContain(`ICD-10-PCS:${code}`);
+    });
+
+    it('reads the legal authenticator and its time as the index does', () => {
+      if (row.legalAuthenticator === 'yes') {
+        expect(doc.signature.status).toBe('signed');
+        expect(doc.signature.signer?.name.value).toBeTruthy();
+        expect(doc.signature.signedAt?.value).toBe(row.legalAuthenticator_time);
+      } else {
+        expect(doc.signature.status).toBe('unsigned');
+        expect(doc.signature.signedAt).toBeUndefined();
+      }
+    });
+
+    it('reads the first author time the index lists', () => {
+      const first = (row.author_with_time ?? '').split(/\s+/).filter(Boolean)[0];
+      if (first) expect(doc.authoredAt?.value).toBe(first);
+    });
+
+    it('names the patient of every document that has a recordTarget, and warns otherwise', () => {
+      if (document.getElementsByTagName('recordTarget').length === 0) {
+        expect(snapshot.warnings).toContain('The document has no recordTarget/patientRole: it names no patient.');
+        return;
+      }
+      expect(snapshot.patient.name?.value).toBeTruthy();
+      expect(snapshot.patient.mrn?.value).toBeTruthy();
+      expect(doc.identifiers.name).toEqual(snapshot.patient.name);
+    });
+
+    it('gives sources that find the value again in the XML', () => {
+      const signedAt = doc.signature.signedAt;
+      if (signedAt) expect(document.querySelector(signedAt.source.selector!)?.getAttribute('value')).toBe(signedAt.value);
+      for (const item of snapshot.diagnoses) expect(document.querySelector(item.source.selector!)?.localName).toBe('observation');
+      if (doc.createdAt) expect(toEpoch(doc.createdAt.iso ?? '')).toBeTypeOf('number');
+    });
+
+    it('matches its golden snapshot', () => {
+      expectGolden(snapshot, golden(path));
+    });
+  });
+});
