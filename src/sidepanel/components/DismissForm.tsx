@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { DISMISS_REASONS } from '../actions.ts';
 
 /** Asks why a finding is dismissed: a short list, or free text under "Other". */
@@ -6,8 +6,12 @@ export function DismissForm({ onDismiss, onCancel }: { onDismiss: (reason: strin
   const [choice, setChoice] = useState<string>(DISMISS_REASONS[0]);
   const [other, setOther] = useState('');
   const reason = choice === 'other' ? other.trim() : choice;
+  const form = useRef<HTMLFormElement>(null);
+  // Keyboard users land in the form they just opened.
+  useEffect(() => form.current?.querySelector('input')?.focus(), []);
   return (
     <form
+      ref={form}
       class="dismiss-form"
       onSubmit={(event) => {
         event.preventDefault();
@@ -19,9 +23,9 @@ export function DismissForm({ onDismiss, onCancel }: { onDismiss: (reason: strin
     >
       <fieldset>
         <legend>Why dismiss this finding?</legend>
-        {[...DISMISS_REASONS, 'other'].map((value, index) => (
+        {[...DISMISS_REASONS, 'other'].map((value) => (
           <label key={value}>
-            <input type="radio" name="reason" value={value} checked={choice === value} autoFocus={index === 0} onChange={() => setChoice(value)} /> {value === 'other' ? 'Other' : value}
+            <input type="radio" name="reason" value={value} checked={choice === value} onChange={() => setChoice(value)} /> {value === 'other' ? 'Other' : value}
           </label>
         ))}
         {choice === 'other' && <input type="text" class="dismiss-other" aria-label="Other reason" value={other} autoFocus onInput={(event) => setOther(event.currentTarget.value)} />}

@@ -1,0 +1,89 @@
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, type ExtensionBrowser } from '../../scripts/browser.ts';
+import { serveFolder, type DemoServer } from '../../scripts/demo-server.ts';
+import { openPanelFor, panelFindings, panelSettled, tabIdOf } from '../../scripts/panel.ts';
+
+// What a technician does from the panel: see the evidence on the page, dismiss a finding with
+// a reason (kept across reloads in IndexedDB), and take it back.
+describe('panel actions on the demo chart', () => {
+  let demo: DemoServer;
+  let browser: ExtensionBrowser;
+  let chart: Page;
+  let panel: Page;
+
+  beforeAll(async () => {
+    demo = await serveFolder(resolve('tests/fixtures/demo-ehr'));
+    browser = await launchWithExtension();
+    chart = await browser.context.newPage();
+    await chart.setViewportSize({ width: 900, height: 500 });
+    await chart.goto(`${demo.url}chart.html`);
+    panel = await openPanelFor(browser, chart);
+    await panelSettled(panel);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.close();
+  });
+
+  const badge = async () => {
+    const tabId = await tabIdOf(browser, chart);
+    return browser.worker.evaluate((id: number) => chrome.action.getBadgeText({ tabId: id }), tabId);
+  };
+  const inViewport = (selector: string) =>
+    chart.evaluate((sel) => {
+      const rect = document.querySelector(sel)!.getBoundingClientRect();
+      return rect.top >= 0 && rect.bottom <= window.innerHeight;
+    }, selector);
+
+  it('jumps to the evidence: the page scrolls to it and chartlint draws its highlight layer', async () => {
+    expect(await inViewport('#order-2')).toBe(false);
+    const finding = panel.locator('li.finding[data-rule="verbal-order-not-authenticated"]');
+    await finding.locator('.evidence-link').first().click();
+    await expect.poll(() => inViewport('#order-2')).toBe(true);
+    expect(await chart.evaluate(() => document.querySelectorAll('chartlint-layer').length)).toBe(1);
+    await chart.screenshot({ path: 'test-results/highlight-verbal-order.png' });
+    // The EHR's own DOM is untouched apart from the one layer element.
+    expect(await chart.evaluate(() => document.querySelector('#order-2')!.outerHTML)).not.toContain('chartlint');
+  });
+
+  it('dismisses a finding with a reason, keeps it under "Dismissed", and the dismissal survives a reload', async () => {
+    const before = Number(await badge());
+    const card = panel.locator('li.finding[data-rule="dictated-not-signed"]');
+    await card.getByRole('button', { name: 'Dismiss…' }).click();
+    await card.getByLabel('Already addressed elsewhere in the record').check();
+    await card.getByRole('button', { name: 'Dismiss', exact: true }).click();
+    const dismissed = panel.locator('.dismissed-group li.finding[data-rule="dictated-not-signed"]');
+    await dismissed.waitFor();
+    expect(await dismissed.locator('.dismissal').textContent()).toContain('Already addressed elsewhere in the record');
+    await expect.poll(badge).toBe(String(before - 1));
+
+    await chart.reload();
+    await panel.reload();
+    await panelSettled(panel);
+    await panel.locator('.dismissed-group li.finding[data-rule="dictated-not-signed"]').waitFor();
+    const open = (await panelFindings(panel)).filter((f) => f.rule === 'dictated-not-signed');
+    expect(open).toHaveLength(1); // the one under "Dismissed"
+    await expect.poll(badge).toBe(String(before - 1));
+  });
+
+  it('undoes a dismissal', async () => {
+    const before = Number(await badge());
+    await panel.locator('.dismissed-group li.finding[data-rule="dictated-not-signed"]').getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => panel.locator('.dismissed-group').count()).toBe(0);
+    await expect.poll(badge).toBe(String(before + 1));
+  });
+
+  it('moves between findings and dismisses from the keyboard', async () => {
+    await panel.locator('li.finding').first().focus();
+    await panel.keyboard.press('ArrowDown');
+    const focusedRule = await panel.evaluate(() => document.activeElement?.getAttribute('data-rule'));
+    const second = await panel.locator('li.finding').nth(1).getAttribute('data-rule');
+    expect(focusedRule).toBe(second);
+    await panel.keyboard.press('d');
+    await panel.locator('.dismiss-form').waitFor();
+    await panel.keyboard.press('Escape');
+    await expect.poll(() => panel.locator('.dismiss-form').count()).toBe(0);
+  });
+});
