@@ -15,7 +15,7 @@ export interface ExtensionBrowser {
  * Chromium off the (closed) network: chartlint itself makes no requests, and neither should
  * the browser we test it in.
  */
-export async function launchWithExtension(opts: { dist?: string; headless?: boolean } = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension(opts: { dist?: string; headless?: boolean; extraArgs?: string[] } = {}): Promise<ExtensionBrowser> {
   const dist = resolve(opts.dist ?? 'dist');
   const profile = mkdtempSync(join(tmpdir(), 'chartlint-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -27,6 +27,7 @@ export async function launchWithExtension(opts: { dist?: string; headless?: bool
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
       '--disable-dev-shm-usage', '--disable-default-apps',
       `--disable-extensions-except=${dist}`, `--load-extension=${dist}`,
+      ...(opts.extraArgs ?? []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
 import { snapshotFromFile } from '../chart/from-file.ts';
+import { setActiveCodeTable } from '../codes/active-table.ts';
+import { loadStarterTable } from '../codes/starter-table.ts';
 import { createEvaluator } from '../engine/evaluate.ts';
 import { readPackFiles } from '../engine/node-packs.ts';
 import { loadPacks, type PackError } from '../engine/packs.ts';
@@ -26,6 +28,8 @@ export async function auditCommand(args: string[]): Promise<number> {
   }
   const { packs, errors } = loadPacks(readPackFiles(rulesDir(), packList(values.packs)));
   errors.forEach(reportPackError);
+  // The same ICD-10-CM table the extension ships (built by `npm run build` / `npm ci`).
+  setActiveCodeTable(loadStarterTable());
   const evaluator = createEvaluator(packs);
   const results: AuditResult[] = [];
   let ioError = false;
