@@ -12,6 +12,7 @@ interface Bench {
 
 const BENCHES: Bench[] = [
   // Each benchmark module adds one line here: { name, run: async () => (await import('./x.bench.ts')).run() }
+  { name: 'extraction', run: async () => (await import('./extraction.bench.ts')).run() },
   { name: 'engine', run: async () => (await import('./engine.bench.ts')).run() },
   { name: 'codes', run: async () => (await import('./codes.bench.ts')).run() },
 ];

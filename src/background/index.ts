@@ -5,25 +5,22 @@
  */
 import { chartKeyOf } from '../chart/chart-key.ts';
 import { isChartEmpty } from '../chart/is-empty.ts';
-import { createEvaluator } from '../engine/evaluate.ts';
-import { loadPacks } from '../engine/packs.ts';
 import { browser, type Runtime } from '../shared/browser.ts';
 import { isMessage, type Message, type TabState } from '../shared/messages.ts';
 import { recordAudit } from '../storage/audit.ts';
 import { dismiss, undismiss } from '../storage/dismissals.ts';
 import { showBadge } from './badge.ts';
-import { BUNDLED_PACK_FILES } from './bundled-packs.ts';
-import { loadCodeTables } from './code-tables.ts';
+import { loadCodeTables, useImportedRelease } from './code-tables.ts';
 import { database } from './database.ts';
 import { splitByDismissal } from './findings-view.ts';
 import { openPanelOnActionClick } from './panel-opening.ts';
+import { loadedRules, reloadRules } from './rule-engine.ts';
+import { guardFor } from '../storage/settings.ts';
 import { keepEnabledSitesInSync } from './site-access.ts';
 import { chartOf, forgetTab, getTab, putFrame, saveFindings } from './tab-states.ts';
 
-const { packs, errors: packErrors } = loadPacks(BUNDLED_PACK_FILES);
-for (const error of packErrors) console.warn(`chartlint: rule pack ${error.pack}, ${error.file}${error.rule ? `, rule ${error.rule}` : ''}: ${error.message}`);
 loadCodeTables();
-const evaluator = createEvaluator(packs);
+void loadedRules();
 
 /** Per tab, one evaluation at a time, in arrival order, so a slow run never overwrites a newer one. */
 const queues = new Map<number, Promise<void>>();
@@ -41,8 +38,13 @@ async function publish(tabId: number): Promise<void> {
   if (!record) return;
   const { open } = await splitByDismissal(chartOf(record), record.findings);
   await showBadge(tabId, open);
-  const errors = open.filter((f) => f.severity === 'error').map((f) => ({ rule: f.rule, message: f.message }));
-  await browser.tabs.sendMessage(tabId, { type: 'bg-cs-open-errors', errors } satisfies Message).catch(() => {
+  const { settings } = await loadedRules();
+  const guard = guardFor(settings, record.url ? new URL(record.url).origin : '');
+  const errors = guard.enabled
+    ? open.filter((f) => guard.blockOn.includes(f.severity)).map((f) => ({ rule: f.rule, message: f.message }))
+    : [];
+  const message: Message = { type: 'bg-cs-open-errors', errors, actionButtons: guard.actionButtons };
+  await browser.tabs.sendMessage(tabId, message).catch(() => {
     // The page has no content script (not enabled, or gone): nothing to guard.
   });
   await browser.runtime.sendMessage({ type: 'bg-panel-tab-updated', tabId } satisfies Message).catch(() => {
@@ -50,11 +52,30 @@ async function publish(tabId: number): Promise<void> {
   });
 }
 
+/** After a change of rules, thresholds or code sets, every open chart is judged again. */
+async function reevaluateAllTabs(): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await Promise.all(
+    tabs.map(async (tab) => {
+      const tabId = tab.id;
+      if (tabId === undefined || !(await getTab(tabId))) return;
+      await enqueue(tabId, async () => {
+        const record = await getTab(tabId);
+        if (!record) return;
+        const { evaluator } = await loadedRules();
+        await saveFindings(tabId, record, await evaluator.evaluate(chartOf(record)));
+        await publish(tabId);
+      });
+    }),
+  );
+}
+
 async function tabState(tabId: number): Promise<TabState> {
   const record = await getTab(tabId);
   if (record) {
     const snapshot = chartOf(record);
     const { open, dismissed } = await splitByDismissal(snapshot, record.findings);
+    const { packErrors, evaluator } = await loadedRules();
     return {
       tabId,
       status: isChartEmpty(snapshot) ? 'no-chart' : 'ready',
@@ -68,7 +89,7 @@ async function tabState(tabId: number): Promise<TabState> {
   }
   const tab = await browser.tabs.get(tabId).catch(() => undefined);
   const enabled = tab?.url ? await browser.permissions.contains({ origins: [`${new URL(tab.url).origin}/*`] }).catch(() => false) : false;
-  return { tabId, status: enabled ? 'waiting' : 'not-enabled', url: tab?.url, findings: [], dismissed: [], packErrors };
+  return { tabId, status: enabled ? 'waiting' : 'not-enabled', url: tab?.url, findings: [], dismissed: [], packErrors: (await loadedRules()).packErrors };
 }
 
 async function chartKeyOfTab(tabId: number): Promise<string | undefined> {
@@ -85,6 +106,7 @@ const handlers: Handlers = {
     const frameId = sender.frameId ?? 0;
     return enqueue(tabId, async () => {
       const record = await putFrame(tabId, frameId, message.snapshot, frameId === 0 ? sender.url : undefined);
+      const { evaluator } = await loadedRules();
       await saveFindings(tabId, record, await evaluator.evaluate(chartOf(record)));
       await publish(tabId);
     });
@@ -117,6 +139,14 @@ const handlers: Handlers = {
     if (!chartKey) return;
     await undismiss(await database(), chartKey, message.fingerprint);
     await publish(message.tabId);
+  },
+  'panel-bg-settings-changed': async () => {
+    await reloadRules();
+    await reevaluateAllTabs();
+  },
+  'panel-bg-codes-imported': async () => {
+    await useImportedRelease();
+    await reevaluateAllTabs();
   },
   // Addressed to other contexts.
   'panel-cs-highlight': () => undefined,

@@ -21,6 +21,7 @@ const RECHECK_MS = 1500;
 
 let lastSent = '';
 let openErrors: OpenError[] = [];
+let actionButtons = DEFAULT_ACTION_BUTTONS;
 let waitingForErrors: ((errors: OpenError[]) => void)[] = [];
 
 function send(message: Message): void {
@@ -59,6 +60,7 @@ function onMessage(message: unknown): Promise<boolean> | undefined {
   try {
     if (message.type === 'bg-cs-open-errors') {
       openErrors = message.errors;
+      actionButtons = compileButtons(message.actionButtons);
       for (const resolve of waitingForErrors) resolve(openErrors);
       waitingForErrors = [];
     }
@@ -67,6 +69,15 @@ function onMessage(message: unknown): Promise<boolean> | undefined {
     console.debug('chartlint: could not handle a message', error);
   }
   return undefined;
+}
+
+/** The site's button labels as a pattern; a pattern that does not compile keeps the default. */
+function compileButtons(source: string): RegExp {
+  try {
+    return new RegExp(source, 'i');
+  } catch {
+    return DEFAULT_ACTION_BUTTONS;
+  }
 }
 
 /** Reads the page without sending: has it changed since the worker last saw it? */
@@ -82,7 +93,7 @@ function pageChangedSinceLastReading(): boolean {
 try {
   browser.runtime.onMessage.addListener(onMessage);
   installSubmitGuard(window, {
-    actionButtons: DEFAULT_ACTION_BUTTONS,
+    actionButtons: () => actionButtons,
     mayHaveErrors: () => openErrors.length > 0 || pageChangedSinceLastReading(),
     openErrors: currentOpenErrors,
     onSubmitAnyway: (reason, errors) => send({ type: 'cs-bg-submit-anyway', reason, rules: errors.map((e) => e.rule) }),

@@ -2,7 +2,7 @@ import { askBeforeSubmit, type OpenError } from './guard-dialog.ts';
 
 export interface GuardOptions {
   /** Buttons outside a form submission that also count as "submitting" (their visible text). */
-  actionButtons: RegExp;
+  actionButtons: () => RegExp;
   /** Cheap and synchronous: might errors be open (known ones, or a change not yet checked)? */
   mayHaveErrors: () => boolean;
   /** The error findings open for the page as it is now (waits for a pending re-check). */
@@ -39,7 +39,7 @@ export function installSubmitGuard(win: Window, options: GuardOptions): () => vo
   const onClick = (event: MouseEvent) => {
     if (letThrough) return;
     const button = actionButton(event.target);
-    if (!button || !options.actionButtons.test(labelOf(button))) return;
+    if (!button || !options.actionButtons().test(labelOf(button))) return;
     // A form's submit button is guarded by its submit event, which also covers Enter.
     if (isFormSubmitter(button)) return;
     if (!safely(options.mayHaveErrors, false)) return;

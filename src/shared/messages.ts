@@ -42,6 +42,16 @@ export interface PanelBgUndismiss {
   fingerprint: string;
 }
 
+/** The options page saved new settings (packs, thresholds, guard): rebuild and re-check. */
+export interface PanelBgSettingsChanged {
+  type: 'panel-bg-settings-changed';
+}
+
+/** The options page imported a code-set release: load it and re-check. */
+export interface PanelBgCodesImported {
+  type: 'panel-bg-codes-imported';
+}
+
 /** Scroll the page to a piece of evidence and highlight it (sent to every frame of the tab). */
 export interface PanelCsHighlight {
   type: 'panel-cs-highlight';
@@ -57,7 +67,10 @@ export interface BgPanelTabUpdated {
 /** The background tells a tab's frames which error findings are open, for the submit guard. */
 export interface BgCsOpenErrors {
   type: 'bg-cs-open-errors';
+  /** The findings that stop a submission here (empty when the guard is off for this site). */
   errors: { rule: string; message: string }[];
+  /** Labels of buttons that count as submitting on this site (a regex source). */
+  actionButtons: string;
 }
 
 export type Message =
@@ -66,13 +79,15 @@ export type Message =
   | PanelBgGetTabState
   | PanelBgDismiss
   | PanelBgUndismiss
+  | PanelBgSettingsChanged
+  | PanelBgCodesImported
   | PanelCsHighlight
   | BgPanelTabUpdated
   | BgCsOpenErrors;
 
 const TYPES = new Set<Message['type']>([
   'cs-bg-snapshot', 'cs-bg-submit-anyway', 'panel-bg-get-tab-state', 'panel-bg-dismiss',
-  'panel-bg-undismiss', 'panel-cs-highlight', 'bg-panel-tab-updated', 'bg-cs-open-errors',
+  'panel-bg-undismiss', 'panel-bg-settings-changed', 'panel-bg-codes-imported', 'panel-cs-highlight', 'bg-panel-tab-updated', 'bg-cs-open-errors',
 ]);
 
 /** A finding the user dismissed, as the panel shows it. */

@@ -76,11 +76,11 @@ describe('panel actions on the demo chart', () => {
   });
 
   it('moves between findings and dismisses from the keyboard', async () => {
-    await panel.locator('li.finding').first().focus();
+    const items = panel.locator('.finding-group:not(.dismissed-group) li.finding');
+    await items.first().focus();
+    const second = await items.nth(1).getAttribute('data-fingerprint');
     await panel.keyboard.press('ArrowDown');
-    const focusedRule = await panel.evaluate(() => document.activeElement?.getAttribute('data-rule'));
-    const second = await panel.locator('li.finding').nth(1).getAttribute('data-rule');
-    expect(focusedRule).toBe(second);
+    await expect.poll(() => panel.evaluate(() => document.activeElement?.getAttribute('data-fingerprint'))).toBe(second);
     await panel.keyboard.press('d');
     await panel.locator('.dismiss-form').waitFor();
     await panel.keyboard.press('Escape');

@@ -1,4 +1,4 @@
-import type { DomAdapter } from '../adapter.ts';
+import type { DomAdapter, DomInput } from '../adapter.ts';
 import { parseClinicalDate } from '../dates.ts';
 import { findDocuments } from '../dom/document-blocks.ts';
 import { isDataControl, readField } from '../dom/form-fields.ts';
@@ -6,7 +6,7 @@ import { pairsFromDl, pairsFromTable, pairsFromText, splitSegments, type LabelVa
 import { findOrders, findProblems } from '../dom/order-table.ts';
 import { closestWithin, containerOf, scanPage, type PageScan } from '../dom/page-scan.ts';
 import { personFrom } from '../dom/signature-line.ts';
-import { refOf } from '../dom/source-ref.ts';
+import { refOf, withSelectorCache } from '../dom/source-ref.ts';
 import { textOf } from '../dom/text.ts';
 import type { WalkContext } from '../dom/walk.ts';
 import { emptySnapshot, type ChartSnapshot, type Encounter, type Field, type FormState } from '../snapshot.ts';
@@ -20,31 +20,33 @@ import { emptySnapshot, type ChartSnapshot, type Encounter, type Field, type For
 export const generic: DomAdapter = {
   id: 'generic',
   matches: () => true,
-  extract(input) {
-    const snapshot = emptySnapshot('generic', input.now);
-    const scan = scanPage(input.document);
-    reportScan(scan, snapshot.warnings);
-    // Each part is read on its own: a page that defeats one still yields the others.
-    const part = (what: string, read: () => void) => {
-      try {
-        read();
-      } catch (error) {
-        snapshot.warnings.push(`Could not read the ${what} on this page: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    };
-    part('patient and encounter', () => {
-      const pairs = collectPairs(scan);
-      readPatient(pairs, snapshot);
-      const encounter = readEncounter(pairs);
-      if (encounter) snapshot.encounter = encounter;
-    });
-    part('documents', () => (snapshot.documents = findDocuments(scan, snapshot.warnings)));
-    part('orders', () => (snapshot.orders = findOrders(scan)));
-    part('problem list', () => (snapshot.diagnoses = findProblems(scan)));
-    part('form fields', () => (snapshot.forms = readForms(scan)));
-    return JSON.parse(JSON.stringify(snapshot)) as ChartSnapshot;
-  },
+  extract: (input) => withSelectorCache(() => readPage(input)),
 };
+
+function readPage(input: DomInput): ChartSnapshot {
+  const snapshot = emptySnapshot('generic', input.now);
+  const scan = scanPage(input.document);
+  reportScan(scan, snapshot.warnings);
+  // Each part is read on its own: a page that defeats one still yields the others.
+  const part = (what: string, read: () => void) => {
+    try {
+      read();
+    } catch (error) {
+      snapshot.warnings.push(`Could not read the ${what} on this page: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  part('patient and encounter', () => {
+    const pairs = collectPairs(scan);
+    readPatient(pairs, snapshot);
+    const encounter = readEncounter(pairs);
+    if (encounter) snapshot.encounter = encounter;
+  });
+  part('documents', () => (snapshot.documents = findDocuments(scan, snapshot.warnings)));
+  part('orders', () => (snapshot.orders = findOrders(scan)));
+  part('problem list', () => (snapshot.diagnoses = findProblems(scan)));
+  part('form fields', () => (snapshot.forms = readForms(scan)));
+  return JSON.parse(JSON.stringify(snapshot)) as ChartSnapshot;
+}
 
 interface Pair extends LabelValue {
   ctx: WalkContext;

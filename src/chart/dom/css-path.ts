@@ -3,7 +3,7 @@
  * `:nth-of-type` steps down to the element. Ids that look generated (digits, hashes) are
  * skipped because they change between page loads.
  */
-export function cssPath(el: Element): string {
+export function cssPath(el: Element, siblings?: SiblingIndex): string {
   const steps: string[] = [];
   let node: Element | null = el;
   while (node && node.nodeType === 1) {
@@ -18,14 +18,41 @@ export function cssPath(el: Element): string {
       steps.unshift(tag);
       break;
     }
-    let index = 1;
-    for (let sib = node.previousElementSibling; sib; sib = sib.previousElementSibling) {
-      if (sib.localName === node.localName) index++;
-    }
+    const index = siblings ? indexed(node, parent, siblings) : positionOfType(node);
     steps.unshift(`${tag}:nth-of-type(${index})`);
     node = parent;
   }
   return steps.join(' > ');
+}
+
+/**
+ * Each element's :nth-of-type position, per parent, filled in one pass over the parent's
+ * children: many paths on one page (a 400-note chart) then cost one pass per parent instead of
+ * one per path. Valid for one extraction only: the page may change between two.
+ */
+export type SiblingIndex = WeakMap<Element, Map<Element, number>>;
+
+function positionOfType(node: Element): number {
+  let index = 1;
+  for (let sib = node.previousElementSibling; sib; sib = sib.previousElementSibling) {
+    if (sib.localName === node.localName) index++;
+  }
+  return index;
+}
+
+function indexed(node: Element, parent: Element, siblings: SiblingIndex): number {
+  let positions = siblings.get(parent);
+  if (!positions) {
+    positions = new Map();
+    const counts = new Map<string, number>();
+    for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
+      const n = (counts.get(child.localName) ?? 0) + 1;
+      counts.set(child.localName, n);
+      positions.set(child, n);
+    }
+    siblings.set(parent, positions);
+  }
+  return positions.get(node) ?? positionOfType(node);
 }
 
 function isStableId(id: string): boolean {

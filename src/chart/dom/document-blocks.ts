@@ -24,30 +24,38 @@ export function findDocuments(scan: PageScan, warnings: string[]): ChartDocument
     const next = scan.containers[i + 1];
     return !next || next.ctx !== c.ctx || !isInside(next.el, c.el);
   });
-  const kept = new Set(containers);
-  const linesOf = new Map<Found, Line[]>();
-  for (const line of scan.lines) {
-    const holder = containerOf(scan, line.el);
-    if (holder && kept.has(holder)) linesOf.set(holder, [...(linesOf.get(holder) ?? []), line]);
-  }
+  const articles = new Set(containers);
+  const signatureOf = new Map(signatures.map((s) => [s.line, s]));
+  const headingIndex = new Map(scan.headings.map((h, i) => [h.el, i]));
+  // Ancestors (a few levels up) holding signature lines / headings, counted once for all lines.
+  const signaturesUnder = ancestorCounts(signatures.map((s) => s.line.el), 13);
+  const headingsUnder = ancestorCounts(scan.headings.map((h) => h.el), 24);
   const flat: Ranked[] = [];
   for (const { line, signature } of signatures) {
     const holder = containerOf(scan, line.el);
-    if (holder && kept.has(holder)) continue;
-    const block = headingBlock(scan, line, signatures.map((s) => s.line.el));
+    if (holder && articles.has(holder)) continue;
+    const block = headingBlock(line, signaturesUnder, headingsUnder);
     if (block) containers.push(block);
     else if (line.heading >= 0) flat.push({ doc: flatDocument(scan, line, signature), rank: scan.lines.indexOf(line) });
     else warnings.push(`A signature line belongs to no document we could find: "${line.text.slice(0, 80)}"`);
   }
+  // One pass to give each container its lines and headings (filtering per container is quadratic).
+  const byEl = new Map(containers.map((c) => [c.el, c]));
+  const holderOf = (el: Element) => nearest(el, byEl);
+  const linesOf = groupBy(scan.lines, (line) => holderOf(line.el));
+  const headingsOf = groupBy(scan.headings, (heading) => holderOf(heading.el));
   const blocks = containers.map((container, index): Ranked => {
     // From the scan rather than querySelectorAll, which recurses in happy-dom on deep pages.
-    const headings = scan.headings.filter((h) => isInside(h.el, container.el)).map((h) => h.el);
+    const found = headingsOf.get(container) ?? [];
+    const headings = found.map((h) => h.el);
     const titleEl = headings[0];
-    const titleText = titleEl ? scan.headings.find((h) => h.el === titleEl)!.text : `Document ${index + 1}`;
-    const lines = kept.has(container) ? (linesOf.get(container) ?? []) : scan.lines.filter((l) => isInside(l.el, container.el));
-    const signed = signatures.find((s) => lines.includes(s.line));
+    const titleText = found[0]?.text ?? `Document ${index + 1}`;
+    const lines = linesOf.get(container) ?? [];
+    const signed = lines.map((l) => signatureOf.get(l)).find((s) => s !== undefined);
     if (!signed) warnings.push(`No signature line found on "${titleText}".`);
-    const meta = readMeta(lines.filter((l) => l !== signed?.line && !headings.slice(1).some((h) => precedes(h, l.el))), container);
+    // Meta lines sit above the first sub-heading: compare walk positions, not DOM positions.
+    const firstSub = headings[1] ? headingIndex.get(headings[1])! : Infinity;
+    const meta = readMeta(lines.filter((l) => l !== signed?.line && l.heading < firstSub), container);
     const doc: ChartDocument = {
       id: container.el.getAttribute('id') || `document-${index + 1}`,
       kind: kindFromTitle(`${container.el.getAttribute('data-note-type') ?? ''} ${titleText}`),
@@ -83,6 +91,18 @@ function flatDocument(scan: PageScan, line: Line, signature: Signature): ChartDo
   if (meta.author) doc.author = personFrom(meta.author.value, meta.author.source);
   if (meta.createdAt) doc.createdAt = meta.createdAt;
   return doc;
+}
+
+function groupBy<T>(items: T[], key: (item: T) => Found | undefined): Map<Found, T[]> {
+  const groups = new Map<Found, T[]>();
+  for (const item of items) {
+    const holder = key(item);
+    if (!holder) continue;
+    const group = groups.get(holder);
+    if (group) group.push(item);
+    else groups.set(holder, [item]);
+  }
+  return groups;
 }
 
 interface SignedLine {
@@ -125,19 +145,33 @@ interface Ranked {
 }
 
 /** The nearest ancestor that holds a heading and no other signature line. */
-function headingBlock(scan: PageScan, line: Line, signatureEls: Element[]): Found | undefined {
+function headingBlock(line: Line, signaturesUnder: Map<Element, number>, headingsUnder: Map<Element, number>): Found | undefined {
   let el: Element | null = line.el.parentElement;
   for (let depth = 0; el && depth < 12; depth++, el = el.parentElement) {
-    const holder = el;
-    if (signatureEls.some((s) => s !== line.el && isInside(s, holder))) return undefined;
-    if (scan.headings.some((h) => isInside(h.el, holder))) return { el: holder, ctx: line.ctx };
+    if ((signaturesUnder.get(el) ?? 0) > 1) return undefined;
+    if (headingsUnder.has(el)) return { el, ctx: line.ctx };
   }
   return undefined;
 }
 
-/** True when `a` comes before `b` in document order. */
-function precedes(a: Element, b: Element): boolean {
-  return (a.compareDocumentPosition(b) & 4) !== 0;
+/** For each ancestor up to `levels` above the given elements: how many of them it holds. */
+function ancestorCounts(els: Element[], levels: number): Map<Element, number> {
+  const counts = new Map<Element, number>();
+  for (const el of els) {
+    let node: Element | null = el;
+    for (let i = 0; node && i <= levels; i++, node = node.parentElement) counts.set(node, (counts.get(node) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** The nearest ancestor-or-self of `el` that is a key of `byEl`, within 200 levels. */
+function nearest(el: Element, byEl: Map<Element, Found>): Found | undefined {
+  let node: Element | null = el;
+  for (let i = 0; node && i <= 200; i++, node = node.parentElement) {
+    const found = byEl.get(node);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 interface Meta {

@@ -49,7 +49,7 @@ const MAX_LINE = 2000;
 const MAX_INLINE_DEPTH = 8;
 
 /** Enough documents for any chart page; more are read as one page of text. */
-const MAX_CONTAINERS = 500;
+const MAX_CONTAINERS = 5000;
 
 /**
  * `el.closest(tags)` that gives up after `max` steps: on a 5,000-deep page the unbounded form

@@ -1,14 +1,30 @@
 import type { SourceRef } from '../snapshot.ts';
-import { cssPath } from './css-path.ts';
+import { cssPath, type SiblingIndex } from './css-path.ts';
 import { quote } from './text.ts';
 import type { WalkContext } from './walk.ts';
+
+let siblings: SiblingIndex | undefined;
+
+/**
+ * Runs one extraction with selector positions cached per parent (see SiblingIndex): refOf
+ * calls inside `read` share the cache, which is dropped afterwards.
+ */
+export function withSelectorCache<T>(read: () => T): T {
+  const previous = siblings;
+  siblings = new WeakMap();
+  try {
+    return read();
+  } finally {
+    siblings = previous;
+  }
+}
 
 /**
  * A SourceRef for an element found by `walk`: its selector within its own tree, plus the frame
  * and shadow hosts needed to reach that tree from the top document.
  */
 export function refOf(el: Element, ctx: WalkContext | undefined, text: string): SourceRef {
-  const ref: SourceRef = { selector: shadowSafe(el, cssPath(el)), text: quote(text) };
+  const ref: SourceRef = { selector: shadowSafe(el, cssPath(el, siblings)), text: quote(text) };
   if (ctx?.frame) ref.frame = ctx.frame;
   if (ctx && ctx.hosts.length > 0) ref.shadowHosts = ctx.hosts.map((host) => cssPath(host));
   return ref;

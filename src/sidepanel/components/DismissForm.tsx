@@ -17,9 +17,6 @@ export function DismissForm({ onDismiss, onCancel }: { onDismiss: (reason: strin
         event.preventDefault();
         if (reason) onDismiss(reason);
       }}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') onCancel();
-      }}
     >
       <fieldset>
         <legend>Why dismiss this finding?</legend>

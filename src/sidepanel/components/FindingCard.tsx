@@ -25,6 +25,7 @@ export function FindingCard({ finding, actions, dismissal }: Props) {
       data-fingerprint={finding.fingerprint}
       aria-label={`${finding.severity}: ${finding.message}`}
       onKeyDown={(event) => {
+        if (event.key === 'Escape' && dismissing) setDismissing(false);
         if (event.target !== event.currentTarget) return;
         if (event.key === 'Enter' && finding.evidence[0]) actions.jumpTo(finding.evidence[0]);
         if (event.key === 'd' && !dismissal) setDismissing(true);

@@ -1,5 +1,7 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { agreement } from '../../../bench/snapshot-agreement.ts';
+import { demoEhr } from '../../../src/chart/adapters/demo-ehr.ts';
 import { generic } from '../../../src/chart/adapters/generic.ts';
 import { parseSignatureLine } from '../../../src/chart/dom/signature-line.ts';
 import { extractFromDom } from '../../../src/chart/extract.ts';
@@ -127,5 +129,18 @@ describe('signature lines', () => {
 
   it('ignores prose that only mentions signing', () => {
     expect(parseSignatureLine('The patient signed the consent form.', source)).toBeUndefined();
+  });
+});
+
+describe('generic adapter against the demo EHR adapter', () => {
+  const DEMO = new URL('../../fixtures/demo-ehr/', import.meta.url);
+  const pages = readdirSync(DEMO).filter((f) => f.endsWith('.html'));
+
+  it.each(pages)('reads %s about as well as its own adapter (≥ 90 % of checks)', (file) => {
+    const url = `http://127.0.0.1/${file}`;
+    const input = { document: loadPage(new URL(file, DEMO), url), url, now: NOW };
+    if (!demoEhr.matches(input)) return;
+    const result = agreement(demoEhr.extract(input), generic.extract(input));
+    expect(result.misses).toEqual(result.matched / result.checks >= 0.9 ? result.misses : []);
   });
 });
