@@ -45,7 +45,14 @@ export async function putFrame(tabId: number, frameId: number, snapshot: ChartSn
 export async function saveFindings(tabId: number, record: TabRecord, findings: Finding[]): Promise<void> {
   record.findings = findings;
   memory.set(tabId, record);
-  await browser.storage.session.set({ [key(tabId)]: record });
+  try {
+    await browser.storage.session.set({ [key(tabId)]: record });
+  } catch (error) {
+    // A very large chart can outgrow session storage (10 MB). The worker keeps it in memory;
+    // only a restart of the worker loses it, and the page's next change sends it again.
+    console.warn('chartlint: this chart is too large to keep across a worker restart', error);
+    await browser.storage.session.remove(key(tabId)).catch(() => undefined);
+  }
 }
 
 export async function forgetTab(tabId: number): Promise<void> {

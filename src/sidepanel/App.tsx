@@ -53,12 +53,12 @@ function Body({ state, view }: { state: TabState | undefined; view: View }) {
     case 'no-chart':
       return <p class="state" data-state="no-chart">No chart found on this page.</p>;
     case 'ready':
-      if (view === 'chart') return state.snapshot ? <ChartView snapshot={state.snapshot} /> : null;
-      return <Findings state={state} />;
+      return <Ready state={state} view={view} />;
   }
 }
 
-function Findings({ state }: { state: TabState }) {
+function Ready({ state, view }: { state: TabState; view: View }) {
   const actions = useMemo(() => actionsFor(state.tabId), [state.tabId]);
+  if (view === 'chart') return state.snapshot ? <ChartView snapshot={state.snapshot} actions={actions} /> : null;
   return <FindingList findings={state.findings} dismissed={state.dismissed} actions={actions} />;
 }

@@ -1,7 +1,7 @@
 import type { DomAdapter } from '../adapter.ts';
 import { parseClinicalDate } from '../dates.ts';
 import { kindFromTitle } from '../document-kind.ts';
-import { cssPath } from '../dom/css-path.ts';
+import { cssPath, type SiblingIndex } from '../dom/css-path.ts';
 import { quote, textOf } from '../dom/text.ts';
 import { parsePerson } from '../person.ts';
 import {
@@ -21,6 +21,7 @@ export const demoEhr: DomAdapter = {
     document.querySelector('meta[name="application-name"][content="Demo EHR"]') !== null,
   extract(input) {
     const { document } = input;
+    siblings = new WeakMap();
     const snapshot = emptySnapshot('demo-ehr', input.now);
     const banner = document.querySelector('.patient-banner');
     if (!banner) snapshot.warnings.push('No patient banner on this page.');
@@ -50,6 +51,12 @@ export const demoEhr: DomAdapter = {
     return stripUndefined(snapshot);
   },
 };
+
+/**
+ * Sibling positions for the selectors of one extraction: a chart with thousands of notes would
+ * otherwise recount its siblings for every path (quadratic). Reset at the start of each extract.
+ */
+let siblings: SiblingIndex = new WeakMap();
 
 function readNote(note: Element, index: number): ChartDocument {
   const title = fieldAt(note, '.note-title') ?? { value: 'Untitled note', source: sourceOf(note) };
@@ -88,7 +95,7 @@ function readSignature(footer: Element | null): Signature {
   if (!footer) return { status: 'unknown' };
   // The status label, not the "Sign note" button beside it, is what the page says.
   const text = textOf(footer.querySelector('.signature-status') ?? footer);
-  const line: Field = { value: text, source: { selector: cssPath(footer), text: quote(text) } };
+  const line: Field = { value: text, source: { selector: cssPath(footer, siblings), text: quote(text) } };
   const status = STATUS_BY_ATTRIBUTE[footer.getAttribute('data-status') ?? ''] ?? 'unknown';
   const signature: Signature = { status, line };
   const by = /(?:signed by|·)\s+([^·]+?)(?:\s+on\s+|\s+·\s+)([\d/:\s]+\d)/i.exec(text);
@@ -140,7 +147,7 @@ function readControl(control: Element, document: Document): FormState | undefine
     value: (control as HTMLInputElement).value ?? '',
     required: control.hasAttribute('required'),
     control: control.localName === 'input' ? (control.getAttribute('type') ?? 'text') : control.localName,
-    source: { selector: cssPath(control), text: labelText },
+    source: { selector: cssPath(control, siblings), text: labelText },
   };
 }
 
@@ -179,7 +186,7 @@ function valueOrText(el: Element): string {
 }
 
 function sourceOf(el: Element): SourceRef {
-  return { selector: cssPath(el), text: quote(valueOrText(el)) };
+  return { selector: cssPath(el, siblings), text: quote(valueOrText(el)) };
 }
 
 /** Drops undefined properties so snapshots compare and serialise cleanly. */
