@@ -15,6 +15,7 @@ const BENCHES: Bench[] = [
   { name: 'extraction', run: async () => (await import('./extraction.bench.ts')).run() },
   { name: 'engine', run: async () => (await import('./engine.bench.ts')).run() },
   { name: 'codes', run: async () => (await import('./codes.bench.ts')).run() },
+  { name: 'coding', run: async () => (await import('./coding.bench.ts')).run() },
   // Needs the built extension: `npm run bench` builds first.
   { name: 'panel-latency', run: async () => (await import('./panel-latency.bench.ts')).run() },
 ];

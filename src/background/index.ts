@@ -14,6 +14,7 @@ import { loadCodeTables, useImportedRelease } from './code-tables.ts';
 import { database } from './database.ts';
 import { splitByDismissal } from './findings-view.ts';
 import { openPanelOnActionClick } from './panel-opening.ts';
+import { applyRetention } from './retention.ts';
 import { loadedRules, reloadRules } from './rule-engine.ts';
 import { guardFor } from '../storage/settings.ts';
 import { keepEnabledSitesInSync } from './site-access.ts';
@@ -21,6 +22,7 @@ import { chartOf, forgetTab, getTab, putFrame, saveFindings } from './tab-states
 
 loadCodeTables();
 void loadedRules();
+void applyRetention();
 
 /** Per tab, one evaluation at a time, in arrival order, so a slow run never overwrites a newer one. */
 const queues = new Map<number, Promise<void>>();
@@ -142,6 +144,7 @@ const handlers: Handlers = {
   },
   'panel-bg-settings-changed': async () => {
     await reloadRules();
+    await applyRetention();
     await reevaluateAllTabs();
   },
   'panel-bg-codes-imported': async () => {

@@ -1,4 +1,4 @@
-import { emptySnapshot, type ChartSnapshot } from './snapshot.ts';
+import { emptySnapshot, type ChartSnapshot, type SourceRef } from './snapshot.ts';
 
 export interface FrameSnapshot {
   frameId: number;
@@ -9,6 +9,11 @@ export interface FrameSnapshot {
  * One chart from the snapshots of a tab's frames (older EHRs spread a chart over frames).
  * The top frame (id 0) comes first and wins for single values; lists are joined, with ids of
  * other frames prefixed so they stay unique and a finding can be traced to its frame.
+ *
+ * A parent reads its same-origin frames too (items with `source.frame`), but the content
+ * script runs in every frame and each frame's own reading is the one kept fresh (the parent
+ * does not see a frame's changes): once frames report for themselves, what a parent read of
+ * them is dropped, or every note in a frame would count twice.
  */
 export function mergeFrames(frames: FrameSnapshot[]): ChartSnapshot {
   const sorted = [...frames].sort((a, b) => a.frameId - b.frameId);
@@ -21,14 +26,15 @@ export function mergeFrames(frames: FrameSnapshot[]): ChartSnapshot {
   for (const { frameId, snapshot } of sorted) {
     adapters.add(snapshot.source.adapter);
     const prefix = frameId === 0 ? '' : `frame${frameId}:`;
-    const reid = <T extends { id: string }>(item: T): T => ({ ...item, id: prefix + item.id });
+    const take = <T extends { id: string; source: SourceRef }>(items: T[]): T[] =>
+      items.filter((item) => item.source.frame === undefined).map((item) => ({ ...item, id: prefix + item.id }));
     merged.patient = { ...snapshot.patient, ...merged.patient };
     merged.encounter = merged.encounter ?? snapshot.encounter;
-    merged.documents.push(...snapshot.documents.map(reid));
-    merged.diagnoses.push(...snapshot.diagnoses.map(reid));
-    merged.procedures.push(...snapshot.procedures.map(reid));
-    merged.orders.push(...snapshot.orders.map(reid));
-    merged.forms.push(...snapshot.forms.map(reid));
+    merged.documents.push(...take(snapshot.documents));
+    merged.diagnoses.push(...take(snapshot.diagnoses));
+    merged.procedures.push(...take(snapshot.procedures));
+    merged.orders.push(...take(snapshot.orders));
+    merged.forms.push(...take(snapshot.forms));
     merged.warnings.push(...snapshot.warnings.map((w) => (prefix ? `${prefix} ${w}` : w)));
     if (snapshot.source.extractedAt > merged.source.extractedAt) merged.source.extractedAt = snapshot.source.extractedAt;
   }

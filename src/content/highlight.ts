@@ -13,10 +13,13 @@ export function highlight(doc: Document, ref: SourceRef): boolean {
   if (!target) return false;
   target.scrollIntoView({ block: 'center', behavior: 'instant' });
   const rect = target.getBoundingClientRect();
-  const view = doc.defaultView;
-  const root = layerRoot(doc);
+  // The box goes over the element's own document (a frame's, when reached through one): the
+  // rectangle is in that frame's coordinates.
+  const home = target.ownerDocument;
+  const view = home.defaultView;
+  const root = layerRoot(home);
   root.replaceChildren();
-  const box = doc.createElement('div');
+  const box = home.createElement('div');
   box.setAttribute('part', 'highlight');
   box.className = 'chartlint-highlight';
   box.style.cssText = [
@@ -32,12 +35,18 @@ export function highlight(doc: Document, ref: SourceRef): boolean {
   return true;
 }
 
-/** The element at `ref.selector`, if it still shows (part of) the quoted text. */
-function locate(doc: Document, ref: SourceRef): Element | undefined {
+/**
+ * The element `ref` points at, if it still shows (part of) the quoted text: `ref.frame` names
+ * a frame this document reached into when it read the chart, `ref.shadowHosts` the open
+ * shadow roots to cross (outermost first), and `ref.selector` is relative to the last of them.
+ */
+export function locate(doc: Document, ref: SourceRef): Element | undefined {
   if (!ref.selector) return undefined;
   let element: Element | null;
   try {
-    element = doc.querySelector(ref.selector);
+    let scope: Document | ShadowRoot | undefined = ref.frame === undefined ? doc : frameDocument(doc, ref.frame);
+    for (const host of ref.shadowHosts ?? []) scope = scope?.querySelector(host)?.shadowRoot ?? undefined;
+    element = scope?.querySelector(ref.selector) ?? null;
   } catch {
     return undefined;
   }
@@ -48,4 +57,30 @@ function locate(doc: Document, ref: SourceRef): Element | undefined {
   // A selector can drift when the page changes; the text check stops us boxing the wrong thing.
   // Form controls are quoted by their label, which is not inside them.
   return !probe || isControl || text.includes(probe) ? element : undefined;
+}
+
+/** How many frames deep a parent's reading can reach (walk.ts follows frames of frames). */
+const MAX_FRAME_DEPTH = 8;
+
+/**
+ * The document of the frame named `name` (its name, id or src, as walk.ts names frames) among
+ * this document's readable frames, at any depth. A frame's own content script reads its refs
+ * without `frame`, so a named frame is reached only from the document that read through it.
+ */
+function frameDocument(doc: Document, name: string, depth = 0): Document | undefined {
+  if (depth > MAX_FRAME_DEPTH) return undefined;
+  for (const el of doc.querySelectorAll('iframe, frame')) {
+    let inner: Document | null = null;
+    try {
+      inner = (el as HTMLIFrameElement).contentDocument;
+    } catch {
+      // Another origin: not ours to read.
+    }
+    if (!inner) continue;
+    const own = el.getAttribute('name') || el.getAttribute('id') || el.getAttribute('src') || el.localName;
+    if (own === name) return inner;
+    const nested = frameDocument(inner, name, depth + 1);
+    if (nested) return nested;
+  }
+  return undefined;
 }

@@ -9,7 +9,9 @@ let root: ShadowRoot | undefined;
 let host: HTMLElement | undefined;
 
 export function layerRoot(doc: Document): ShadowRoot {
-  if (root && host?.isConnected) return root;
+  if (root && host?.isConnected && host.ownerDocument === doc) return root;
+  // One layer at a time: a box drawn in a frame's document before is taken away.
+  host?.remove();
   host = doc.createElement(HOST_TAG);
   host.style.cssText = 'all: initial; position: absolute; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647;';
   root = host.attachShadow({ mode: 'closed' });

@@ -1,6 +1,6 @@
 import type { TopLevelCondition } from 'json-rules-engine';
 import type { FactContext } from './facts/fact.ts';
-import { applyOperator, type OperatorDefinition } from './operators/operator.ts';
+import type { OperatorDefinition } from './operators/operator.ts';
 import { isValidPath, resolvePath } from './path.ts';
 
 /** A condition as written in a rule file, before or after shared references are inlined. */
@@ -85,20 +85,6 @@ export function factAt(context: FactContext, fact: string, path: string | undefi
   const value = context.fact(fact);
   if (path && value !== null && typeof value === 'object') return resolvePath(value, path);
   return value;
-}
-
-/**
- * Decides a condition tree synchronously with the same operators, facts and path resolver as
- * the engine. The evaluator uses it as an index: only rules it passes run in json-rules-engine,
- * whose result (and explanation) is authoritative.
- */
-export function decide(node: ConditionNode, context: FactContext, operators: ReadonlyMap<string, OperatorDefinition>): boolean {
-  if ('all' in node) return node.all.every((c) => decide(c, context, operators));
-  if ('any' in node) return node.any.some((c) => decide(c, context, operators));
-  if ('not' in node) return !decide(node.not, context, operators);
-  if ('condition' in node) return true;
-  const value = isFactRef(node.value) ? factAt(context, node.value.fact, node.value.path) : node.value;
-  return applyOperator(operators.get(node.operator)!, factAt(context, node.fact, node.path), value);
 }
 
 /** The tree as json-rules-engine's type wants it (our nodes are a subset of its conditions). */

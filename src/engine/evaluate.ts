@@ -1,20 +1,20 @@
+import type { Engine, RuleResult } from 'json-rules-engine';
 import type { ChartSnapshot } from '../chart/snapshot.ts';
-import { compileRule, engineFor, type CompiledRule } from './compile.ts';
-import { decide } from './conditions.ts';
+import { compileRule, createEngine, engineRuleOf, type CompiledRule } from './compile.ts';
 import { explain } from './explanation.ts';
 import { ChartFacts, createFactContext } from './fact-context.ts';
 import type { FactContext } from './facts/fact.ts';
 import { FACTS } from './facts/index.ts';
 import { fingerprintOf } from './fingerprint.ts';
-import type { Finding, Severity } from './finding.ts';
-import { OPERATORS } from './operators/index.ts';
+import type { Finding, Severity, SuggestedCode } from './finding.ts';
 import type { PackError } from './packs.ts';
 import type { RulePack } from './rule.ts';
 import { RuleIndex, type RuleGroup } from './rule-index.ts';
+import { TokenMemo } from './token-memo.ts';
 import { itemsOf, type ScopedItem } from './scopes.ts';
 import { SCOPES } from './rule.ts';
 import { resolveSettings, type EngineSettings } from './settings.ts';
-import { evidenceOf, renderTemplate } from './template.ts';
+import { evidenceOf, renderTemplate, valueAt } from './template.ts';
 
 export interface EvaluateOptions {
   /**
@@ -39,19 +39,24 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 
 const REMEMBERED_CHARTS = 8;
 
 /**
- * Builds the evaluator once per set of packs: rules compiled and indexed by scope and kind,
- * one reusable json-rules-engine Engine per rule (built on first use). Each evaluation computes
- * facts once per item (chart-wide facts once per snapshot), runs the cheap synchronous index
- * over the candidates, and gives the survivors to json-rules-engine, whose rule result decides
- * and explains each finding.
+ * Builds the evaluator once per set of packs: rules compiled (conditions into a synchronous
+ * pre-filter, and json-rules-engine Rules parsed once) and indexed by scope, kind, keyword and
+ * equality conditions. Each evaluation computes facts once per item (chart-wide facts once per
+ * snapshot), finds the item's candidate rules through the index, keeps those the pre-filter
+ * passes, and runs them in one json-rules-engine run per item, whose rule results decide and
+ * explain each finding. Items where nothing passes cost no engine run.
  */
 export function createEvaluator(packs: RulePack[], settings: Partial<EngineSettings> = {}, options: EvaluatorOptions = {}): Evaluator {
   const resolved = resolveSettings(settings);
   const rules = packs.flatMap((pack) => pack.rules.map((spec) => compileRule(spec, FACTS)));
+  const ruleNumbers = new Map(rules.map((rule, i) => [rule, String(i)]));
   const index = new RuleIndex(rules);
+  const prefilter = options.prefilter !== false;
   const errors: PackError[] = [];
   /** Per chart: document id → findings of the rules that depend on that document alone. */
   const previous = new Map<string, Map<string, Finding[]>>();
+  /** Idle engines: concurrent evaluations never share one (a run adds and removes its rules). */
+  const engines: Engine[] = [];
 
   const fail = (rule: CompiledRule, scoped: ScopedItem, error: unknown) => {
     if (errors.some((e) => e.rule === rule.spec.id && e.pack === rule.spec.pack)) return;
@@ -59,17 +64,73 @@ export function createEvaluator(packs: RulePack[], settings: Partial<EngineSetti
     errors.push({ pack: rule.spec.pack, file: `${rule.spec.pack}/${rule.spec.id}.json`, rule: rule.spec.id, message });
   };
 
-  async function runGroup(group: RuleGroup, context: FactContext, scoped: ScopedItem, out: Finding[]): Promise<void> {
-    const candidates = options.prefilter === false ? group.rules : group.candidates(context);
+  const memo = new TokenMemo();
+  const tokens = (text: string) => memo.tokens(text);
+  const candidates: CompiledRule[] = [];
+  const termFound: CompiledRule[] = [];
+  /** The group's rules the pre-filter passes on this item (all of them with the pre-filter off). */
+  function survivors(group: RuleGroup, context: FactContext, scoped: ScopedItem, out: CompiledRule[]): void {
+    if (!prefilter) {
+      out.push(...group.rules);
+      return;
+    }
+    // Scratch lists reused for every item: this function is synchronous, so no two calls share them.
+    candidates.length = 0;
+    termFound.length = 0;
+    group.candidates(context, candidates, termFound, tokens);
     for (const rule of candidates) {
       try {
-        if (options.prefilter !== false && !decide(rule.node, context, OPERATORS)) continue;
-        const facts = Object.fromEntries(rule.facts.map((id) => [id, context.fact(id)]));
-        const { results } = await engineFor(rule).run(facts);
-        const result = results[0];
-        if (result) out.push(findingOf(rule, result, context, scoped));
+        if (rule.test(context)) out.push(rule);
       } catch (error) {
         fail(rule, scoped, error);
+      }
+    }
+    for (const rule of termFound) {
+      try {
+        if ((rule.testRest ?? rule.test)(context)) out.push(rule);
+      } catch (error) {
+        fail(rule, scoped, error);
+      }
+    }
+  }
+
+  /** One json-rules-engine run of these rules on the item's facts: the results of those that fire. */
+  async function run(batch: CompiledRule[], context: FactContext): Promise<RuleResult[]> {
+    const facts: Record<string, unknown> = {};
+    for (const rule of batch) for (const id of rule.facts) if (!(id in facts)) facts[id] = context.fact(id);
+    const engine = engines.pop() ?? createEngine();
+    const added = batch.map((rule) => engineRuleOf(rule, ruleNumbers.get(rule)!));
+    for (const rule of added) engine.addRule(rule);
+    const { results } = await engine.run(facts);
+    for (const rule of added) engine.removeRule(rule);
+    engines.push(engine); // Only after a clean run: an engine whose run threw is dropped.
+    return results;
+  }
+
+  /**
+   * Runs the batch (one run; rule by rule if it throws, to name the rule) and makes its findings:
+   * those of item-only rules into `itemOnly`, the others into `chartDependent`.
+   */
+  async function decide(batch: CompiledRule[], context: FactContext, scoped: ScopedItem, itemOnly: Finding[], chartDependent: Finding[]): Promise<void> {
+    const add = (results: RuleResult[]) => {
+      for (const result of results) {
+        const rule = rules[Number(result.name)]!;
+        try {
+          (rule.itemOnly ? itemOnly : chartDependent).push(findingOf(rule, result, context, scoped));
+        } catch (error) {
+          fail(rule, scoped, error);
+        }
+      }
+    };
+    try {
+      add(await run(batch, context));
+    } catch {
+      for (const rule of batch) {
+        try {
+          add(await run([rule], context));
+        } catch (error) {
+          fail(rule, scoped, error);
+        }
       }
     }
   }
@@ -83,7 +144,10 @@ export function createEvaluator(packs: RulePack[], settings: Partial<EngineSetti
       const changed = new Set(opts.changedDocumentIds ?? []);
       const kept = new Map<string, Finding[]>();
       const findings: Finding[] = [];
+      const batch: CompiledRule[] = [];
       for (const scope of SCOPES) {
+        // No rule of this scope: its items are not even listed (code suggestions cost time to list).
+        if (!index.hasScope(scope)) continue;
         for (const scoped of itemsOf(snapshot, scope)) {
           const group = index.groupFor(scope, scoped.kind);
           const reusable = scope === 'document' && !changed.has(scoped.id) ? before?.get(scoped.id) : undefined;
@@ -94,16 +158,16 @@ export function createEvaluator(packs: RulePack[], settings: Partial<EngineSetti
             continue;
           }
           const context = createFactContext(chartFacts, scope, scoped.item);
-          let itemOnly = reusable;
-          if (!itemOnly) {
-            itemOnly = [];
-            await runGroup(group.itemOnly, context, scoped, itemOnly);
-          }
+          batch.length = 0;
+          if (!reusable) survivors(group.itemOnly, context, scoped, batch);
+          survivors(group.chartDependent, context, scoped, batch);
+          const itemOnly: Finding[] = reusable ?? [];
+          if (batch.length > 0) await decide(batch, context, scoped, itemOnly, findings);
           if (scope === 'document') kept.set(scoped.id, itemOnly);
-          findings.push(...itemOnly);
-          await runGroup(group.chartDependent, context, scoped, findings);
+          for (const f of itemOnly) findings.push(f);
         }
       }
+      memo.rotate(!opts.changedDocumentIds);
       previous.delete(key);
       previous.set(key, kept);
       if (previous.size > REMEMBERED_CHARTS) previous.delete(previous.keys().next().value!);
@@ -124,11 +188,17 @@ function findingOf(rule: CompiledRule, result: Parameters<typeof explain>[0], co
     ...(spec.detail ? { detail: renderTemplate(spec.detail, context) } : {}),
     citation: spec.citation,
     evidence,
-    codes: spec.codes ?? [],
+    codes: spec.codesFrom ? codesAt(context, spec.codesFrom) : (spec.codes ?? []),
     explanation: explain(result),
     subject: scoped.id,
     fingerprint: fingerprintOf(spec.pack, spec.id, scoped.id, evidence[0]?.text),
   };
+}
+
+/** The SuggestedCode[] at a rule's `codesFrom` path ([] when absent). */
+function codesAt(context: FactContext, path: string): SuggestedCode[] {
+  const value = valueAt(context, path);
+  return Array.isArray(value) ? (value as SuggestedCode[]) : [];
 }
 
 /** Which chart a snapshot is, for incremental re-evaluation: same page and same patient. */

@@ -6,6 +6,10 @@ export type Severity = 'error' | 'warning' | 'info';
 
 export interface SuggestedCode extends Code {
   action: 'add' | 'replace' | 'remove' | 'review';
+  /** MS-DRG designation of the code as a secondary diagnosis (CC or MCC), when it has one. */
+  severityLevel?: 'CC' | 'MCC';
+  /** The principal diagnosis (dotted code) whose PDX exclusion cancels that CC/MCC, if any. */
+  excludedByPrincipal?: string;
 }
 
 /** One condition of the rule that held (or not), with the value the engine saw. */

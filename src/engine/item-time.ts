@@ -18,6 +18,7 @@ export function itemTime(scope: Scope, item: ScopeItem): string | undefined {
       return isoOf((item as ScopeItems['procedure']).date);
     case 'chart':
     case 'field':
+    case 'suggestion':
       return undefined;
   }
 }

@@ -1,10 +1,11 @@
 import type { TopLevelCondition } from 'json-rules-engine';
 import type { ChartDocument, ChartSnapshot, CodedItem, FormState, Order } from '../chart/snapshot.ts';
 import type { FindingCategory, Severity, SuggestedCode } from './finding.ts';
+import type { CodeSuggestion } from '../codes/suggest/types.ts';
 
 /** What a rule runs on: once per item of this kind. */
-export type Scope = 'chart' | 'document' | 'diagnosis' | 'procedure' | 'order' | 'field';
-export const SCOPES: readonly Scope[] = ['chart', 'document', 'diagnosis', 'procedure', 'order', 'field'];
+export type Scope = 'chart' | 'document' | 'diagnosis' | 'procedure' | 'order' | 'field' | 'suggestion';
+export const SCOPES: readonly Scope[] = ['chart', 'document', 'diagnosis', 'procedure', 'order', 'field', 'suggestion'];
 
 /** The item a rule runs on, by scope. */
 export interface ScopeItems {
@@ -14,6 +15,8 @@ export interface ScopeItems {
   procedure: CodedItem;
   order: Order;
   field: FormState;
+  /** A code suggested from the words of the chart (src/codes/suggest), one item per code. */
+  suggestion: CodeSuggestion;
 }
 export type ScopeItem = ScopeItems[Scope];
 
@@ -36,6 +39,8 @@ export interface RuleSpec {
   /** `fact.path` of values to quote as evidence (their SourceRefs). */
   evidence?: string[];
   codes?: SuggestedCode[];
+  /** `fact.path` of a SuggestedCode[] to offer instead of fixed `codes` (e.g. `item.codes` of a suggestion). */
+  codesFrom?: string;
 }
 
 /** A loaded, validated rule pack. */

@@ -1,4 +1,5 @@
 import type { ChartSnapshot } from '../chart/snapshot.ts';
+import { chartSuggestions } from '../codes/suggest/chart-suggestions.ts';
 import type { Scope, ScopeItem, ScopeItems } from './rule.ts';
 
 /** An item of a scope with what the evaluator needs to index and name it. */
@@ -25,6 +26,8 @@ export function itemsOf(snapshot: ChartSnapshot, scope: Scope): ScopedItem[] {
       return snapshot.orders.map((o) => ({ scope, id: o.id, kind: o.kind, item: o }));
     case 'field':
       return snapshot.forms.map((f) => ({ scope, id: f.id, kind: f.control, item: f }));
+    case 'suggestion':
+      return chartSuggestions(snapshot).map((s) => ({ scope, id: s.id, kind: s.kind, item: s }));
   }
 }
 

@@ -31,3 +31,21 @@ describe('mergeFrames', () => {
     expect(mergeFrames([{ frameId: 0, snapshot: only }])).toBe(only);
   });
 });
+
+describe('mergeFrames with frames that report for themselves', () => {
+  const note = (id: string, ref: { text: string; selector: string; frame?: string }) => ({
+    id, kind: 'progress-note', title: { value: 'Progress Note', source: ref }, signature: { status: 'unsigned' as const }, identifiers: {}, sections: [], source: ref,
+  });
+
+  it('keeps the frame’s own reading of a note and drops the copy its parent read through the frame', () => {
+    const top = snapshot({ documents: [note('note-1', { text: 'Progress Note', selector: '#note-1', frame: 'content' })] });
+    const content = snapshot({ documents: [note('note-1', { text: 'Progress Note', selector: '#note-1' })] });
+    const merged = mergeFrames([{ frameId: 0, snapshot: top }, { frameId: 3, snapshot: content }]);
+    expect(merged.documents.map((d) => d.id)).toEqual(['frame3:note-1']);
+  });
+
+  it('keeps what the top frame read through a frame while it is the only reading', () => {
+    const top = snapshot({ documents: [note('note-1', { text: 'Progress Note', selector: '#note-1', frame: 'content' })] });
+    expect(mergeFrames([{ frameId: 0, snapshot: top }]).documents.map((d) => d.id)).toEqual(['note-1']);
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * Documentation query drafts for unspecified codes, written to the AHIMA/ACDIS query practice
+ * guidelines: the clinical indicators are quoted from the record, the question is open about
+ * the answer, the options are the clinically reasonable ones plus "Other" and "Clinically
+ * undetermined", and nothing is said about payment or grouping.
+ */
+import type { SourceRef } from '../../chart/snapshot.ts';
+import { normalizeCode } from '../code-format.ts';
+import type { Passage } from './passages.ts';
+import templatesJson from './query-templates.json';
+import { wordsOf } from './tokens.ts';
+
+export interface QueryTemplate {
+  prefix: string;
+  axis: string;
+  condition: string;
+  question: string;
+  options: string[];
+  indicators: string[];
+  specificCodes: string[];
+}
+
+const TEMPLATES = (templatesJson as unknown as { templates: QueryTemplate[] }).templates;
+const MAX_INDICATORS = 5;
+/** The two options every query offers (AHIMA/ACDIS). */
+export const ALWAYS_OFFERED = ['Other (please specify): ____', 'Clinically undetermined'];
+
+/** The template for an unspecified code (longest matching prefix), if there is one. */
+export function queryTemplateFor(code: string): QueryTemplate | undefined {
+  const c = normalizeCode(code);
+  let best: QueryTemplate | undefined;
+  for (const t of TEMPLATES) {
+    const p = normalizeCode(t.prefix);
+    if (c.startsWith(p) && (!best || p.length > normalizeCode(best.prefix).length)) best = t;
+  }
+  return best;
+}
+
+/** True when a documented code answers the template's question. */
+export function answers(template: QueryTemplate, code: string): boolean {
+  return template.specificCodes.some((p) => normalizeCode(code).startsWith(normalizeCode(p)));
+}
+
+/** Sentences of the record holding one of the template's indicator words (at most five, deduplicated). */
+export function clinicalIndicators(template: QueryTemplate, passages: readonly Passage[], also: readonly Passage[] = []): Passage[] {
+  const terms = template.indicators.map((t) => ` ${wordsOf(t).join(' ')} `);
+  const seen = new Set<string>();
+  const out: Passage[] = [];
+  for (const p of [...also, ...passages]) {
+    if (out.length >= MAX_INDICATORS) break;
+    if (seen.has(p.text)) continue;
+    const words = ` ${wordsOf(p.text).join(' ')} `;
+    if (also.includes(p) || terms.some((t) => words.includes(t))) {
+      seen.add(p.text);
+      out.push(p);
+    }
+  }
+  return out;
+}
+
+/** The query text: indicators quoted with where they stand, the question, the options. */
+export function queryDraft(template: QueryTemplate, documented: string, indicators: readonly Passage[]): string {
+  const lines = [
+    `Documentation clarification: ${template.condition} (${template.axis})`,
+    `The record documents "${documented}".`,
+    'Clinical indicators in the record:',
+    ...(indicators.length > 0 ? indicators.map((p) => `- "${p.source.text}" (${p.where})`) : ['- (none found beyond the diagnosis itself)']),
+    `${template.question} Based on your clinical judgment, please document in the record:`,
+    ...[...template.options, ...ALWAYS_OFFERED].map((o) => `[ ] ${o}`),
+  ];
+  return lines.join('\n');
+}
+
+/** Evidence of a query: the indicator sentences. */
+export function indicatorEvidence(indicators: readonly Passage[]): SourceRef[] {
+  return indicators.map((p) => p.source);
+}

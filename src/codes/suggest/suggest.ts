@@ -1,0 +1,176 @@
+/**
+ * Suggested ICD-10-CM codes from the words of a chart, with evidence: mentions in the diagnosis
+ * passages (context-checked), the combination codes the classification presumes, more specific
+ * codes for unspecified ones on the chart (or a query draft where the record says no more),
+ * personal-history codes, and the CC/MCC of each suggested secondary diagnosis.
+ * One suggestion per code; codes already on the chart are never suggested.
+ */
+import type { ChartSnapshot, SourceRef } from '../../chart/snapshot.ts';
+import { dotted } from '../code-format.ts';
+import { refMatches, refText } from '../code-refs.ts';
+import type { CodeTable } from '../table.ts';
+import { applyCombinations, type AppliedCombination } from './combinations.ts';
+import { codesOnChart, type ChartCodes } from './codes-on-chart.ts';
+import { historyCodeFor, lexiconFor } from './lexicon.ts';
+import { findMentions } from './mentions.ts';
+import { allPassages, type Passage } from './passages.ts';
+import { answers, clinicalIndicators, queryDraft, queryTemplateFor } from './query-draft.ts';
+import { severityOf } from './severity.ts';
+import type { CodeSuggestion, Mention, SuggestionKind } from './types.ts';
+import { isUnspecified, refines } from './unspecified.ts';
+import { dropDefaultedTypes } from './defaults.ts';
+
+const SYSTEM = 'ICD-10-CM';
+
+/** Everything the suggester works from, gathered once per chart. */
+interface Ground {
+  snapshot: ChartSnapshot;
+  table: CodeTable;
+  chart: ChartCodes;
+  inpatient: boolean;
+  /** Current (affirmed, or uncertain for inpatients) mentions by code, chart order. */
+  current: Map<string, Mention[]>;
+  passages?: Passage[];
+}
+
+function groupByCode(mentions: readonly Mention[]): Map<string, Mention[]> {
+  const out = new Map<string, Mention[]>();
+  for (const m of mentions) out.set(m.code, [...(out.get(m.code) ?? []), m]);
+  return out;
+}
+
+function uniqueRefs(refs: readonly SourceRef[]): SourceRef[] {
+  const seen = new Set<string>();
+  return refs.filter((r) => {
+    const key = `${r.selector ?? ''}|${r.xpath ?? ''}|${r.pointer ?? ''}|${r.text}`;
+    return !seen.has(key) && seen.add(key) !== undefined;
+  });
+}
+
+function contextNote(mentions: readonly Mention[], inpatient: boolean): string {
+  if (mentions.some((m) => m.context === 'affirmed')) return '';
+  const trigger = mentions[0]?.trigger ?? 'uncertain';
+  return inpatient
+    ? ` Documented as uncertain ("${trigger}"): coded as if established because this is an inpatient stay (Section II.H).`
+    : '';
+}
+
+function make(g: Ground, kind: SuggestionKind, code: string, mentions: readonly Mention[], replaces: readonly string[], reason: string, extraEvidence: readonly SourceRef[] = []): CodeSuggestion {
+  const entry = g.table.get(code);
+  const replacesPrincipal = g.chart.principal !== undefined && replaces.includes(g.chart.principal);
+  const severity = kind === 'query' ? { text: '' } : replacesPrincipal ? { text: `Replaces the principal diagnosis ${dotted(g.chart.principal ?? '')}.` } : severityOf(g.table, code, g.chart.principal);
+  const action = kind === 'query' ? 'review' : replaces.length > 0 ? 'replace' : 'add';
+  const title = entry?.long ?? entry?.short ?? '';
+  return {
+    id: `${kind}:${dotted(code)}`,
+    kind,
+    code: dotted(code),
+    title,
+    action,
+    replaces: replaces.map(dotted),
+    mention: mentions[0]?.phrase ?? '',
+    where: mentions[0]?.where ?? '',
+    evidence: uniqueRefs([...mentions.map((m) => m.source), ...extraEvidence]),
+    reason,
+    severityText: severity.text,
+    codes: [
+      {
+        system: SYSTEM,
+        code: dotted(code),
+        display: title,
+        action,
+        ...('level' in severity && severity.level ? { severityLevel: severity.level } : {}),
+        ...('excludedBy' in severity && severity.excludedBy ? { excludedByPrincipal: severity.excludedBy } : {}),
+      },
+      ...replaces.map((r) => ({ system: SYSTEM, code: dotted(r), display: g.table.get(r)?.short ?? '', action: 'remove' as const })),
+    ],
+  };
+}
+
+/** "Code first" notes of the principal diagnosis that name this code: it goes before the principal. */
+function sequencingNote(g: Ground, code: string): string {
+  const principal = g.chart.principal;
+  if (!principal) return '';
+  for (const level of g.table.notesFor(principal)) {
+    for (const note of level.codeFirst ?? []) {
+      const ref = note.refs.find((r) => refMatches(r, code));
+      if (ref) return ` The notes of ${dotted(principal)} say "code first" ${refText(ref)} (${note.text}): ${dotted(code)} is sequenced before ${dotted(principal)}.`;
+    }
+  }
+  return '';
+}
+
+function combinationSuggestion(g: Ground, applied: AppliedCombination): CodeSuggestion {
+  const { combination } = applied;
+  const mentions = applied.matched.flatMap((c) => (g.current.get(c) ?? []).slice(0, 1));
+  const onChart = applied.replaced.filter((c) => g.chart.codes.has(c));
+  const required = applied.required.map((c) => `${dotted(c)} (${g.chart.codes.has(c) ? 'on the chart' : 'documented, not yet coded'})`);
+  const reason =
+    `The chart documents ${combination.conditions} (${applied.matched.map(dotted).join(', ')}); ICD-10-CM presumes the link ("with", ${combination.guideline}) unless the provider documents them as unrelated.` +
+    (required.length > 0 ? ` Report also ${required.join(', ')}.` : '') +
+    sequencingNote(g, applied.code);
+  const chartRefs = onChart.flatMap((c) => g.chart.codes.get(c) ?? []);
+  return { ...make(g, 'combination', applied.code, mentions, onChart, reason, chartRefs), combines: combination.conditions };
+}
+
+function queryFor(g: Ground, code: string, mentions: readonly Mention[]): string | undefined {
+  const template = queryTemplateFor(code);
+  if (!template || [...g.current.keys()].some((c) => answers(template, c))) return undefined;
+  g.passages ??= allPassages(g.snapshot);
+  const own = g.passages.filter((p) => mentions.some((m) => m.source.text === p.source.text));
+  const documented = mentions[0]?.phrase ?? g.table.get(code)?.short ?? dotted(code);
+  const indicators = clinicalIndicators(template, g.passages, own);
+  // A query rests on clinical indicators beyond the diagnosis itself; without any, none is drafted.
+  if (indicators.length === own.length) return undefined;
+  return queryDraft(template, documented, indicators);
+}
+
+/** All suggestions for a chart, in a stable order (combinations, specificity, documented, history, queries). */
+export function suggestCodes(snapshot: ChartSnapshot, table: CodeTable): CodeSuggestion[] {
+  const mentions = findMentions(snapshot, lexiconFor(table));
+  const inpatient = snapshot.encounter?.kind === 'inpatient';
+  const current = groupByCode(mentions.filter((m) => m.context === 'affirmed' || (m.context === 'uncertain' && inpatient)));
+  const g: Ground = { snapshot, table, chart: codesOnChart(snapshot), inpatient, current };
+  dropDefaultedTypes(current);
+  const chartCodes = [...g.chart.codes.keys()].filter((c) => table.get(c));
+  const documented = [...current.keys()].filter((c) => ![...current.keys(), ...chartCodes].some((o) => refines(table, o, c)));
+  const out: CodeSuggestion[] = [];
+  const handled = new Set<string>(chartCodes);
+
+  for (const applied of applyCombinations([...new Set([...documented, ...chartCodes])])) {
+    out.push(combinationSuggestion(g, applied));
+    [applied.code, ...applied.replaced].forEach((c) => handled.add(c));
+  }
+  for (const vague of chartCodes.filter((c) => isUnspecified(table, c))) {
+    if (out.some((s) => s.replaces.includes(dotted(vague)))) continue;
+    const better = documented.find((c) => refines(table, c, vague));
+    if (better) {
+      const reason = `The chart reports the unspecified ${dotted(vague)} but documents "${current.get(better)?.[0]?.phrase ?? ''}": report the specific code (Section I.B.2, I.B.18).`;
+      out.push(make(g, 'specificity', better, current.get(better) ?? [], [vague], reason, g.chart.codes.get(vague)));
+      handled.add(better);
+      continue;
+    }
+    const query = queryFor(g, vague, []);
+    if (query) {
+      const s = make(g, 'query', vague, [], [], `The chart reports the unspecified ${dotted(vague)} and the record does not document more.`, g.chart.codes.get(vague));
+      out.push({ ...s, query });
+    }
+  }
+  for (const code of documented) {
+    if (handled.has(code)) continue;
+    const ms = current.get(code) ?? [];
+    const query = isUnspecified(table, code) ? queryFor(g, code, ms) : undefined;
+    const reason = `Documented in ${ms[0]?.where ?? 'the chart'} and not coded on the chart.${contextNote(ms, inpatient)}`;
+    out.push({ ...make(g, 'documented', code, ms, [], reason), ...(query ? { query } : {}) });
+  }
+  const history = groupByCode(
+    mentions.filter((m) => m.context === 'historical' && !current.has(m.code)).flatMap((m) => {
+      const h = historyCodeFor(m.code);
+      return h && table.get(h)?.billable && !handled.has(h) && !current.has(h) ? [{ ...m, code: h }] : [];
+    }),
+  );
+  for (const [code, ms] of history) {
+    out.push(make(g, 'history', code, ms, [], `Documented as history ("${ms[0]?.trigger ?? ''} ${ms[0]?.phrase ?? ''}"), not as a current condition: the personal-history code applies, not the condition's code (Section I.C.21.c.4).`));
+  }
+  return out;
+}

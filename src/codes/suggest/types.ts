@@ -1,0 +1,61 @@
+/**
+ * What the suggester produces: one CodeSuggestion per code (all mentions merged), each with the
+ * chart text it rests on. Plain JSON, so the engine can run rules on suggestions and quote them.
+ */
+import type { SourceRef } from '../../chart/snapshot.ts';
+import type { SuggestedCode } from '../../engine/finding.ts';
+
+/** How a mention is meant, after the NegEx/ConText-style context step. */
+export type MentionContext = 'affirmed' | 'negated' | 'historical' | 'family' | 'uncertain';
+
+/** A diagnosis phrase found in the chart and the code it maps to. */
+export interface Mention {
+  /** Normalized ICD-10-CM code (no dot). */
+  code: string;
+  /** The words of the chart that matched. */
+  phrase: string;
+  /** The sentence the phrase stands in, quoted as evidence (section source, sentence text). */
+  source: SourceRef;
+  /** Where it was found: "History and Physical, Assessment and plan", "Problem list". */
+  where: string;
+  context: MentionContext;
+  /** The trigger word(s) that set the context ("denies", "history of", "probable"). */
+  trigger?: string;
+}
+
+/**
+ * - documented: a current diagnosis in the text that no code on the chart reports;
+ * - history: a "history of" mention, as its personal-history code;
+ * - combination: a code the classification presumes from two or more documented conditions;
+ * - specificity: an unspecified code on the chart where the text documents more;
+ * - query: an unspecified code the record cannot make more specific: ask the provider.
+ */
+export type SuggestionKind = 'documented' | 'history' | 'combination' | 'specificity' | 'query';
+
+/** One suggested (or questioned) code, as rules of scope `suggestion` see it. */
+export interface CodeSuggestion {
+  /** `<kind>:<code>`, stable for a chart: the finding's subject. */
+  id: string;
+  kind: SuggestionKind;
+  /** Dotted code (E11.22) and its title in the active table. */
+  code: string;
+  title: string;
+  action: 'add' | 'replace' | 'review';
+  /** Dotted codes on the chart this one stands in for (replace), or that it questions (query). */
+  replaces: string[];
+  /** The first mention's words and where it was found, for the message. */
+  mention: string;
+  where: string;
+  /** Every mention's sentence (deduplicated), plus the chart codes it replaces. */
+  evidence: SourceRef[];
+  /** For combinations: the documented conditions it combines, in words. */
+  combines?: string;
+  /** Why: the conditions combined, the context rule applied (Section II.H / IV.H), ... */
+  reason: string;
+  /** CC/MCC of the code as a secondary diagnosis, or "" when not applicable. */
+  severityText: string;
+  /** The query draft (kind `query`), the text a CDI specialist would send. */
+  query?: string;
+  /** What the finding offers to the coder (the SuggestedCode list). */
+  codes: SuggestedCode[];
+}

@@ -1,0 +1,66 @@
+import { useState } from 'preact/hooks';
+import { browser } from '../shared/browser.ts';
+import type { Message } from '../shared/messages.ts';
+import { eraseAllLocalData } from '../storage/erase-all.ts';
+import { DEFAULT_USER_SETTINGS, type UserSettings } from '../storage/settings.ts';
+import { database } from './database.ts';
+import type { UpdateSettings } from './use-settings.ts';
+
+/** How long the audit trail and dismissals are kept, and erasing everything chartlint stored. */
+export function LocalData({ settings, update, onErased }: { settings: UserSettings; update: UpdateSettings; onErased: () => Promise<void> }) {
+  const [days, setDays] = useState(String(settings.retentionDays));
+  const [status, setStatus] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const daysValue = Number(days);
+  const daysError = Number.isInteger(daysValue) && daysValue >= 0 ? undefined : 'Enter a whole number of days (0 keeps everything until you erase it).';
+
+  const saveRetention = async (event: Event) => {
+    event.preventDefault();
+    if (daysError) return;
+    await update((s) => ({ ...s, retentionDays: daysValue }));
+    setStatus(daysValue === 0 ? 'Saved: dismissals and the audit trail are kept until you erase them.' : `Saved: dismissals and audit events older than ${daysValue} days are deleted.`);
+  };
+
+  const erase = async () => {
+    setConfirming(false);
+    setStatus('Erasing…');
+    try {
+      await eraseAllLocalData(await database());
+      // Per-tab readings the worker keeps across its restarts.
+      await browser.storage.session.clear();
+      await browser.runtime.sendMessage({ type: 'panel-bg-settings-changed' } satisfies Message).catch(() => undefined);
+      await browser.runtime.sendMessage({ type: 'panel-bg-codes-imported' } satisfies Message).catch(() => undefined);
+      await onErased();
+      setDays(String(DEFAULT_USER_SETTINGS.retentionDays));
+      setStatus('Erased: dismissals, audit trail, settings, imported code sets and open-tab readings. The defaults apply again.');
+    } catch (error) {
+      setStatus(`Could not erase everything: ${(error as Error).message}`);
+    }
+  };
+
+  return (
+    <section aria-labelledby="data-heading" class="options-section">
+      <h2 id="data-heading">Data on this computer</h2>
+      <p class="muted">chartlint keeps everything in this browser profile; nothing is sent anywhere.</p>
+      <form onSubmit={(event) => void saveRetention(event)} noValidate>
+        <div class="field">
+          <label for="retention-days">Keep dismissals and the audit trail for (days)</label>
+          <input id="retention-days" class="narrow" type="text" inputMode="numeric" value={days} aria-invalid={daysError ? 'true' : undefined} onInput={(e) => setDays(e.currentTarget.value)} />
+          {daysError && <span class="problem">{daysError}</span>}
+        </div>
+        <button type="submit" disabled={!!daysError}>Save retention</button>
+      </form>
+      <h3>Erase all local data</h3>
+      <p class="muted">Deletes dismissals, the audit trail, every setting (packs, thresholds, custom packs, the pre-submission check) and imported code sets. Site access stays; revoke it above.</p>
+      {!confirming && <button type="button" class="danger" onClick={() => setConfirming(true)}>Erase all local data…</button>}
+      {confirming && (
+        <div role="alertdialog" aria-labelledby="erase-confirm" class="confirm">
+          <p id="erase-confirm">Erase everything chartlint stored in this browser? This cannot be undone.</p>
+          <button type="button" class="danger" onClick={() => void erase()}>Erase everything</button>{' '}
+          <button type="button" onClick={() => setConfirming(false)}>Keep my data</button>
+        </div>
+      )}
+      {status && <p role="status" data-testid="data-status">{status}</p>}
+    </section>
+  );
+}

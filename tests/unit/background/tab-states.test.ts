@@ -1,0 +1,49 @@
+import { describe, expect, it, vi } from 'vitest';
+import { emptySnapshot, type ChartSnapshot } from '../../../src/chart/snapshot.ts';
+
+// nextRecord is pure; the module's storage helpers need the extension API, which is absent here.
+vi.mock('webextension-polyfill', () => ({ default: {} }));
+const { nextRecord } = await import('../../../src/background/tab-states.ts');
+
+const NOW = '2026-11-24T12:00:00.000Z';
+const reading = (title: string): ChartSnapshot => ({ ...emptySnapshot('generic', NOW), source: { adapter: 'generic', extractedAt: NOW, title } });
+const finding = { rule: 'document-unsigned' } as never;
+
+describe('nextRecord: a tab’s frames after a new reading', () => {
+  const framePage = () => {
+    let record = nextRecord(undefined, { frameId: 0, snapshot: reading('top'), url: 'http://ehr/chart', now: NOW });
+    record = nextRecord(record, { frameId: 4, snapshot: reading('nav'), now: NOW });
+    record = nextRecord(record, { frameId: 5, snapshot: reading('notes'), now: NOW });
+    return { ...record, findings: [finding] };
+  };
+
+  it('keeps the other frames’ readings when one frame reports again', () => {
+    const record = nextRecord(framePage(), { frameId: 5, snapshot: reading('notes, edited'), now: NOW });
+    expect(record.frames.map((f) => `${f.frameId}:${f.snapshot.source.title}`)).toEqual(['0:top', '4:nav', '5:notes, edited']);
+    expect(record.findings).toEqual([finding]);
+    expect(record.url).toBe('http://ehr/chart');
+  });
+
+  it('after a reload (new frame ids, same URL), drops the frames that are gone', () => {
+    const record = nextRecord(framePage(), { frameId: 9, snapshot: reading('notes again'), live: new Set([0, 8, 9]), now: NOW });
+    expect(record.frames.map((f) => f.frameId)).toEqual([0, 9]);
+  });
+
+  it('treats a changed top-frame URL (pushState) as a new chart, keeping sub-frames that are still there', () => {
+    const record = nextRecord(framePage(), { frameId: 0, snapshot: reading('second patient'), url: 'http://ehr/chart?patient=2', live: new Set([0, 4, 5]), now: NOW });
+    expect(record.frames.map((f) => f.frameId)).toEqual([4, 5, 0]);
+    expect(record.findings).toEqual([]);
+    expect(record.url).toBe('http://ehr/chart?patient=2');
+  });
+
+  it('without word from the browser on live frames, a changed top-frame URL drops every other reading', () => {
+    const record = nextRecord(framePage(), { frameId: 0, snapshot: reading('second patient'), url: 'http://ehr/other', now: NOW });
+    expect(record.frames.map((f) => f.frameId)).toEqual([0]);
+  });
+
+  it('keeps a sub-frame that reported before the new page’s top frame did', () => {
+    let record = nextRecord(framePage(), { frameId: 12, snapshot: reading('new notes'), live: new Set([0, 11, 12]), now: NOW });
+    record = nextRecord(record, { frameId: 0, snapshot: reading('new top'), url: 'http://ehr/chart?patient=2', live: new Set([0, 11, 12]), now: NOW });
+    expect(record.frames.map((f) => `${f.frameId}:${f.snapshot.source.title}`)).toEqual(['12:new notes', '0:new top']);
+  });
+});
