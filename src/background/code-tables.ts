@@ -1,7 +1,7 @@
 import { setActiveCodeTable } from '../codes/active-table.ts';
 import { loadStarterTable } from '../codes/starter-table.ts';
 import { getActiveTable } from '../storage/codesets.ts';
-import { database } from './database.ts';
+import { database } from '../storage/database.ts';
 
 /**
  * The coding rules read the ICD-10-CM table set here: at once the starter table bundled with
@@ -12,11 +12,14 @@ export function loadCodeTables(): void {
   void useImportedRelease();
 }
 
-/** Switches to the active imported release; call again after each import. */
+/**
+ * Switches to the active imported release, or back to the bundled table when none is active
+ * (deleted, or all local data erased); call again after each import or deletion.
+ */
 export async function useImportedRelease(): Promise<void> {
   try {
     const imported = await getActiveTable(await database());
-    if (imported) setActiveCodeTable(imported);
+    setActiveCodeTable(imported ?? loadStarterTable());
   } catch (error) {
     console.warn('chartlint: could not load the imported code set; using the bundled one', error);
   }

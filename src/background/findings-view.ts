@@ -3,7 +3,7 @@ import type { ChartSnapshot } from '../chart/snapshot.ts';
 import type { Finding } from '../engine/finding.ts';
 import type { DismissedFinding } from '../shared/messages.ts';
 import { dismissalsFor } from '../storage/dismissals.ts';
-import { database } from './database.ts';
+import { database } from '../storage/database.ts';
 
 /** A chart's findings split into open and dismissed, by the dismissals stored for that chart. */
 export async function splitByDismissal(snapshot: ChartSnapshot, findings: Finding[]): Promise<{ open: Finding[]; dismissed: DismissedFinding[] }> {

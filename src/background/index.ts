@@ -11,7 +11,7 @@ import { recordAudit } from '../storage/audit.ts';
 import { dismiss, undismiss } from '../storage/dismissals.ts';
 import { showBadge } from './badge.ts';
 import { loadCodeTables, useImportedRelease } from './code-tables.ts';
-import { database } from './database.ts';
+import { database } from '../storage/database.ts';
 import { splitByDismissal } from './findings-view.ts';
 import { openPanelOnActionClick } from './panel-opening.ts';
 import { applyRetention } from './retention.ts';

@@ -1,6 +1,6 @@
 import { pruneExpired } from '../storage/retention.ts';
 import { readSettings } from '../storage/settings.ts';
-import { database } from './database.ts';
+import { database } from '../storage/database.ts';
 
 /**
  * Applies the user's retention period (options page → Data): audit events and dismissals older

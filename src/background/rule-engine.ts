@@ -3,7 +3,7 @@ import { createEvaluator, type Evaluator } from '../engine/evaluate.ts';
 import { loadPacks, type PackError, type PackFile } from '../engine/packs.ts';
 import { DEFAULT_USER_SETTINGS, readSettings, type UserSettings } from '../storage/settings.ts';
 import { BUNDLED_PACK_FILES } from './bundled-packs.ts';
-import { database } from './database.ts';
+import { database } from '../storage/database.ts';
 
 export interface LoadedRules {
   evaluator: Evaluator;

@@ -17,7 +17,7 @@ export async function syncEnabledSites(): Promise<void> {
   if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
   if (enabled.length === 0 || js.length === 0) return;
   await browser.scripting.registerContentScripts([
-    { id: SCRIPT_ID, matches: enabled, js, allFrames: true, runAt: 'document_idle', persistAcrossSessions: true },
+    { id: SCRIPT_ID, matches: enabled, js, allFrames: true, matchOriginAsFallback: true, runAt: 'document_idle', persistAcrossSessions: true },
   ]);
 }
 

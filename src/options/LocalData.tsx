@@ -3,7 +3,7 @@ import { browser } from '../shared/browser.ts';
 import type { Message } from '../shared/messages.ts';
 import { eraseAllLocalData } from '../storage/erase-all.ts';
 import { DEFAULT_USER_SETTINGS, type UserSettings } from '../storage/settings.ts';
-import { database } from './database.ts';
+import { database } from '../storage/database.ts';
 import type { UpdateSettings } from './use-settings.ts';
 
 /** How long the audit trail and dismissals are kept, and erasing everything chartlint stored. */
@@ -32,7 +32,7 @@ export function LocalData({ settings, update, onErased }: { settings: UserSettin
       await browser.runtime.sendMessage({ type: 'panel-bg-codes-imported' } satisfies Message).catch(() => undefined);
       await onErased();
       setDays(String(DEFAULT_USER_SETTINGS.retentionDays));
-      setStatus('Erased: dismissals, audit trail, settings, imported code sets and open-tab readings. The defaults apply again.');
+      setStatus('Erased: dismissals, audit trail, settings and imported code sets. Open charts are checked again with the defaults.');
     } catch (error) {
       setStatus(`Could not erase everything: ${(error as Error).message}`);
     }

@@ -4,7 +4,7 @@ import type { Message } from '../shared/messages.ts';
 import { activateRelease, deleteRelease, listReleases } from '../storage/codesets.ts';
 import type { ReleaseRecord } from '../storage/db.ts';
 import { systemLabel } from './code-systems.ts';
-import { database } from './database.ts';
+import { database } from '../storage/database.ts';
 
 /** The imported releases, newest first, with the one in use per system marked; earlier ones can be used again. */
 export function ReleaseList({ version }: { version: number }) {

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from '../shared/browser.ts';
 import type { Message } from '../shared/messages.ts';
 import { readSettings, writeSettings, type UserSettings } from '../storage/settings.ts';
-import { database } from './database.ts';
+import { database } from '../storage/database.ts';
 
 /** Applies a change to the settings and saves it; resolves once the worker has re-checked open charts. */
 export type UpdateSettings = (change: (current: UserSettings) => UserSettings) => Promise<void>;
