@@ -9,6 +9,7 @@ import { browser, type Runtime } from '../shared/browser.ts';
 import { isMessage, type Message, type TabState } from '../shared/messages.ts';
 import { recordAudit } from '../storage/audit.ts';
 import { dismiss, undismiss } from '../storage/dismissals.ts';
+import { acceptCode, removeCode, workingCodes } from '../storage/working-codes.ts';
 import { showBadge } from './badge.ts';
 import { loadCodeTables, useImportedRelease } from './code-tables.ts';
 import { database } from '../storage/database.ts';
@@ -85,13 +86,14 @@ async function tabState(tabId: number): Promise<TabState> {
       snapshot,
       findings: open,
       dismissed,
+      workingCodes: await workingCodes(await database(), chartKeyOf(snapshot)),
       packErrors: [...packErrors, ...evaluator.errors],
       updatedAt: record.updatedAt,
     };
   }
   const tab = await browser.tabs.get(tabId).catch(() => undefined);
   const enabled = tab?.url ? await browser.permissions.contains({ origins: [`${new URL(tab.url).origin}/*`] }).catch(() => false) : false;
-  return { tabId, status: enabled ? 'waiting' : 'not-enabled', url: tab?.url, findings: [], dismissed: [], packErrors: (await loadedRules()).packErrors };
+  return { tabId, status: enabled ? 'waiting' : 'not-enabled', url: tab?.url, findings: [], dismissed: [], workingCodes: [], packErrors: (await loadedRules()).packErrors };
 }
 
 async function chartKeyOfTab(tabId: number): Promise<string | undefined> {
@@ -140,6 +142,19 @@ const handlers: Handlers = {
     const chartKey = await chartKeyOfTab(message.tabId);
     if (!chartKey) return;
     await undismiss(await database(), chartKey, message.fingerprint);
+    await publish(message.tabId);
+  },
+  'panel-bg-accept-code': async (message) => {
+    const chartKey = await chartKeyOfTab(message.tabId);
+    if (!chartKey) return;
+    const { system, code, display } = message.code;
+    await acceptCode(await database(), chartKey, { system, code, ...(display ? { display } : {}), rule: message.rule, acceptedAt: new Date().toISOString() });
+    await publish(message.tabId);
+  },
+  'panel-bg-remove-code': async (message) => {
+    const chartKey = await chartKeyOfTab(message.tabId);
+    if (!chartKey) return;
+    await removeCode(await database(), chartKey, message.system, message.code);
     await publish(message.tabId);
   },
   'panel-bg-settings-changed': async () => {

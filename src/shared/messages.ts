@@ -1,4 +1,5 @@
-import type { ChartSnapshot, SourceRef } from '../chart/snapshot.ts';
+import type { ChartSnapshot, Code, SourceRef } from '../chart/snapshot.ts';
+import type { WorkingCode } from '../storage/working-codes.ts';
 import type { PackError } from '../engine/packs.ts';
 import type { Finding } from '../engine/finding.ts';
 
@@ -42,6 +43,22 @@ export interface PanelBgUndismiss {
   fingerprint: string;
 }
 
+/** Put a suggested code on the chart's working code list. */
+export interface PanelBgAcceptCode {
+  type: 'panel-bg-accept-code';
+  tabId: number;
+  rule: string;
+  code: Code;
+}
+
+/** Take a code off the chart's working code list. */
+export interface PanelBgRemoveCode {
+  type: 'panel-bg-remove-code';
+  tabId: number;
+  system: string;
+  code: string;
+}
+
 /** The options page saved new settings (packs, thresholds, guard): rebuild and re-check. */
 export interface PanelBgSettingsChanged {
   type: 'panel-bg-settings-changed';
@@ -79,6 +96,8 @@ export type Message =
   | PanelBgGetTabState
   | PanelBgDismiss
   | PanelBgUndismiss
+  | PanelBgAcceptCode
+  | PanelBgRemoveCode
   | PanelBgSettingsChanged
   | PanelBgCodesImported
   | PanelCsHighlight
@@ -87,7 +106,7 @@ export type Message =
 
 const TYPES = new Set<Message['type']>([
   'cs-bg-snapshot', 'cs-bg-submit-anyway', 'panel-bg-get-tab-state', 'panel-bg-dismiss',
-  'panel-bg-undismiss', 'panel-bg-settings-changed', 'panel-bg-codes-imported', 'panel-cs-highlight', 'bg-panel-tab-updated', 'bg-cs-open-errors',
+  'panel-bg-undismiss', 'panel-bg-accept-code', 'panel-bg-remove-code', 'panel-bg-settings-changed', 'panel-bg-codes-imported', 'panel-cs-highlight', 'bg-panel-tab-updated', 'bg-cs-open-errors',
 ]);
 
 /** A finding the user dismissed, as the panel shows it. */
@@ -110,6 +129,8 @@ export interface TabState {
   /** Open findings (not dismissed). */
   findings: Finding[];
   dismissed: DismissedFinding[];
+  /** Codes the coder accepted for this chart, in the order accepted. */
+  workingCodes: WorkingCode[];
   packErrors: PackError[];
   updatedAt?: string;
 }

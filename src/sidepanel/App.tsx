@@ -60,5 +60,5 @@ function Body({ state, view }: { state: TabState | undefined; view: View }) {
 function Ready({ state, view }: { state: TabState; view: View }) {
   const actions = useMemo(() => actionsFor(state.tabId), [state.tabId]);
   if (view === 'chart') return state.snapshot ? <ChartView snapshot={state.snapshot} actions={actions} /> : null;
-  return <FindingList findings={state.findings} dismissed={state.dismissed} actions={actions} />;
+  return <FindingList findings={state.findings} dismissed={state.dismissed} workingCodes={state.workingCodes} actions={actions} />;
 }

@@ -1,4 +1,4 @@
-import type { SourceRef } from '../chart/snapshot.ts';
+import type { Code, SourceRef } from '../chart/snapshot.ts';
 import type { Finding } from '../engine/finding.ts';
 import { browser } from '../shared/browser.ts';
 import type { Message } from '../shared/messages.ts';
@@ -8,6 +8,8 @@ export interface PanelActions {
   jumpTo(ref: SourceRef): void;
   dismiss(finding: Finding, reason: string): void;
   undismiss(finding: Finding): void;
+  acceptCode(finding: Finding, code: Code): void;
+  removeCode(code: Code): void;
 }
 
 export function actionsFor(tabId: number): PanelActions {
@@ -23,6 +25,9 @@ export function actionsFor(tabId: number): PanelActions {
     },
     dismiss: (finding, reason) => toWorker({ type: 'panel-bg-dismiss', tabId, fingerprint: finding.fingerprint, rule: finding.rule, reason }),
     undismiss: (finding) => toWorker({ type: 'panel-bg-undismiss', tabId, fingerprint: finding.fingerprint }),
+    acceptCode: (finding, code) =>
+      toWorker({ type: 'panel-bg-accept-code', tabId, rule: finding.rule, code: { system: code.system, code: code.code, ...(code.display ? { display: code.display } : {}) } }),
+    removeCode: (code) => toWorker({ type: 'panel-bg-remove-code', tabId, system: code.system, code: code.code }),
   };
 }
 

@@ -86,4 +86,30 @@ describe('panel actions on the demo chart', () => {
     await panel.keyboard.press('Escape');
     await expect.poll(() => panel.locator('.dismiss-form').count()).toBe(0);
   });
+
+  it('accepts a suggested code onto the chart’s working list, copies it, keeps it across reloads, and removes it', async () => {
+    const finding = panel.locator('li.finding[data-rule="combination-code-presumed"]');
+    await finding.getByRole('button', { name: 'Accept I13.0' }).click();
+    const listed = panel.locator('.working-codes li[data-code="I13.0"]');
+    await listed.waitFor();
+    await finding.locator('.accepted').waitFor();
+    // The clipboard itself is the browser's; record what the panel hands it.
+    await panel.evaluate(() => {
+      const copied: string[] = [];
+      (window as unknown as { copied: string[] }).copied = copied;
+      navigator.clipboard.writeText = (text: string) => {
+        copied.push(text);
+        return Promise.resolve();
+      };
+    });
+    await panel.getByRole('button', { name: 'Copy all' }).click();
+    await expect.poll(() => panel.evaluate(() => (window as unknown as { copied: string[] }).copied)).toEqual([
+      expect.stringMatching(/^I13\.0 Hyp/),
+    ]);
+    await panel.reload();
+    await panelSettled(panel);
+    await panel.locator('.working-codes li[data-code="I13.0"]').waitFor();
+    await panel.locator('.working-codes li[data-code="I13.0"]').getByRole('button', { name: 'Remove' }).click();
+    await expect.poll(() => panel.locator('.working-codes').count()).toBe(0);
+  });
 });

@@ -43,6 +43,9 @@ describe('chartlint in Chromium on the demo EHR', () => {
     );
     mkdirSync('test-results', { recursive: true });
     await panel.screenshot({ path: 'test-results/panel-demo-chart.png', fullPage: true });
+    await panel.emulateMedia({ colorScheme: 'dark' });
+    await panel.screenshot({ path: 'test-results/panel-demo-chart-dark.png', fullPage: true });
+    await panel.emulateMedia({ colorScheme: 'light' });
   });
 
   it('sets the toolbar badge to the count of errors and warnings', async () => {

@@ -8,13 +8,15 @@ interface Props {
   actions: PanelActions;
   /** Set for a dismissed finding: the reason given, and the way back. */
   dismissal?: { reason: string; dismissedAt: string };
+  /** "system:code" of the codes already on the chart's working list. */
+  accepted?: ReadonlySet<string>;
 }
 
 /**
  * One finding: what is wrong, the evidence it rests on (click to see it on the page), and why
  * (conditions and citation). All chart text is rendered as text nodes, never as HTML.
  */
-export function FindingCard({ finding, actions, dismissal }: Props) {
+export function FindingCard({ finding, actions, dismissal, accepted }: Props) {
   const [dismissing, setDismissing] = useState(false);
   return (
     <li
@@ -52,6 +54,18 @@ export function FindingCard({ finding, actions, dismissal }: Props) {
           {finding.codes.map((code) => (
             <li key={`${code.system}:${code.code}`}>
               <span class="code-action">{code.action}</span> <code>{code.code}</code> {code.display} <span class="code-system">({code.system})</span>
+              {code.severityLevel && <span class="code-severity"> · {code.severityLevel}{code.excludedByPrincipal ? ` (excluded by ${code.excludedByPrincipal})` : ''}</span>}
+              {(code.action === 'add' || code.action === 'replace') &&
+                (accepted?.has(`${code.system}:${code.code}`) ? (
+                  <span class="accepted"> · on the working list</span>
+                ) : (
+                  <>
+                    {' '}
+                    <button type="button" class="accept" onClick={() => actions.acceptCode(finding, code)}>
+                      Accept {code.code}
+                    </button>
+                  </>
+                ))}
             </li>
           ))}
         </ul>

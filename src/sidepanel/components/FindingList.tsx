@@ -1,7 +1,9 @@
 import type { Finding, FindingCategory } from '../../engine/finding.ts';
 import type { DismissedFinding } from '../../shared/messages.ts';
 import type { PanelActions } from '../actions.ts';
+import type { WorkingCode } from '../../storage/working-codes.ts';
 import { FindingCard } from './FindingCard.tsx';
+import { WorkingCodes } from './WorkingCodes.tsx';
 
 const CATEGORIES: { id: FindingCategory; title: string }[] = [
   { id: 'authentication', title: 'Authentication' },
@@ -14,6 +16,7 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 interface Props {
   findings: Finding[];
   dismissed: DismissedFinding[];
+  workingCodes: WorkingCode[];
   actions: PanelActions;
 }
 
@@ -21,9 +24,11 @@ interface Props {
  * Open findings grouped by category, errors first; dismissed ones below, still visible.
  * Arrow keys (or j/k) move between findings; Enter shows the evidence; d dismisses; u undoes.
  */
-export function FindingList({ findings, dismissed, actions }: Props) {
+export function FindingList({ findings, dismissed, workingCodes, actions }: Props) {
+  const accepted = new Set(workingCodes.map((c) => `${c.system}:${c.code}`));
   return (
     <div class="finding-groups" onKeyDown={moveFocus}>
+      <WorkingCodes codes={workingCodes} actions={actions} />
       {findings.length === 0 && <p class="state" data-state="all-clear">All clear: no open findings on this chart.</p>}
       {CATEGORIES.map(({ id, title }) => {
         const group = findings.filter((f) => f.category === id).sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
@@ -35,7 +40,7 @@ export function FindingList({ findings, dismissed, actions }: Props) {
             </h2>
             <ul class="findings">
               {group.map((finding) => (
-                <FindingCard key={finding.fingerprint} finding={finding} actions={actions} />
+                <FindingCard key={finding.fingerprint} finding={finding} actions={actions} accepted={accepted} />
               ))}
             </ul>
           </section>
