@@ -41,7 +41,7 @@ export async function run(): Promise<void> {
   const lines = [
     '# Live path in Chromium: keystroke to panel, content-script cost',
     '',
-    `${new Date().toISOString()}, headless Chromium, built dist/. ${ROUNDS} rounds per page. Targets: keystroke → panel < 300 ms (debounce 250 ms included); content-script main-thread time per update < 16 ms.`,
+    `${new Date().toISOString()}, headless Chromium, built dist/. ${ROUNDS} rounds per page. Targets: keystroke → panel < 300 ms (debounce 200 ms included); content-script main-thread time per update < 16 ms.`,
     '',
     '| page | nodes | keystroke → panel median | p90 | content script per update median | max |',
     '| --- | ---: | ---: | ---: | ---: | ---: |',
