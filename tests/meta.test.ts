@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DOM_ADAPTERS } from '../src/chart/adapters/index.ts';
 
 // Checks of the project itself: the promises chartlint makes (privacy, one polyfill import,
 // host access only where the user allows) hold in the code as written.
@@ -45,5 +46,34 @@ describe('privacy and safety', () => {
     expect(manifest.host_permissions.some((p) => everySite.includes(p))).toBe(false);
     expect(manifest.content_scripts.flatMap((c) => c.matches)).toEqual(manifest.host_permissions);
     expect(manifest.permissions.sort()).toEqual(['scripting', 'sidePanel', 'storage']);
+  });
+});
+
+describe('the project checks itself', () => {
+  const packs = readdirSync('rules').filter((name) => statSync(join('rules', name)).isDirectory() && name !== 'adapters');
+  const rules = packs.flatMap((pack) =>
+    readdirSync(join('rules', pack))
+      .filter((name) => name.endsWith('.json') && !name.endsWith('.cases.json') && name !== 'pack.json')
+      .map((name) => ({ pack, name, path: join('rules', pack, name) })),
+  );
+
+  it('finds the rule packs', () => {
+    expect(packs).toEqual(expect.arrayContaining(['authentication', 'completeness', 'coding']));
+    expect(rules.length).toBeGreaterThan(30);
+  });
+
+  it.each(rules)('$pack/$name: id is the file name, pack the folder, with a citation and cases that fire and stay quiet', ({ pack, name, path }) => {
+    const rule = JSON.parse(readFileSync(path, 'utf8')) as { id: string; pack: string; citation: string };
+    expect(rule.id).toBe(name.replace(/\.json$/, ''));
+    expect(rule.pack).toBe(pack);
+    expect(rule.citation.trim().length).toBeGreaterThan(3);
+    const cases = JSON.parse(readFileSync(path.replace(/\.json$/, '.cases.json'), 'utf8')) as { expect: unknown[] }[];
+    expect(cases.some((c) => c.expect.length > 0)).toBe(true);
+    expect(cases.some((c) => c.expect.length === 0)).toBe(true);
+  });
+
+  it.each(DOM_ADAPTERS.map((a) => a.id))('adapter %s has its own tests', (id) => {
+    const tests = readdirSync('tests/unit/chart');
+    expect(tests.some((name) => name.startsWith(`${id}.`) || name.startsWith(`${id}-`))).toBe(true);
   });
 });
