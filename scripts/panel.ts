@@ -1,5 +1,7 @@
 import type { Page } from 'playwright-core';
-import type { ExtensionBrowser } from './browser.ts';
+import { resolve } from 'node:path';
+import { launchWithExtension, type ExtensionBrowser } from './browser.ts';
+import { serveFolder, type DemoServer } from './demo-server.ts';
 
 /** The browser's id for the tab showing `page`, asked of the extension's service worker. */
 export async function tabIdOf(browser: ExtensionBrowser, page: Page): Promise<number> {
@@ -44,4 +46,34 @@ export async function panelFindings(panel: Page): Promise<PanelFinding[]> {
 /** Resolves once the panel shows findings, or says the chart is all clear. */
 export async function panelSettled(panel: Page, timeout = 15_000): Promise<void> {
   await panel.locator('li.finding, [data-state="all-clear"]').first().waitFor({ timeout });
+}
+
+/** A fixture site, Chromium with chartlint, one chart page and its panel: what most e2e tests start from. */
+export interface ChartSession {
+  site: DemoServer;
+  browser: ExtensionBrowser;
+  chart: Page;
+  panel: Page;
+  close(): Promise<void>;
+}
+
+/** Serves `folder`, opens `path` in Chromium with chartlint and waits until the panel shows the chart. */
+export async function openChartSession(folder: string, path: string, opts: { viewport?: { width: number; height: number } } = {}): Promise<ChartSession> {
+  const site = await serveFolder(resolve(folder));
+  const browser = await launchWithExtension();
+  const chart = await browser.context.newPage();
+  if (opts.viewport) await chart.setViewportSize(opts.viewport);
+  await chart.goto(`${site.url}${path}`);
+  const panel = await openPanelFor(browser, chart);
+  await panelSettled(panel);
+  return {
+    site,
+    browser,
+    chart,
+    panel,
+    close: async () => {
+      await browser.close();
+      await site.close();
+    },
+  };
 }

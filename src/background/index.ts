@@ -3,7 +3,9 @@
  * chart when a frame sends a fresh snapshot, keeps the results, sets the badge and answers
  * the panel. The logic lives in chart/, engine/, codes/ and storage/.
  */
+import { changedDocumentIds } from '../chart/changed-documents.ts';
 import { chartKeyOf } from '../chart/chart-key.ts';
+import type { ChartSnapshot } from '../chart/snapshot.ts';
 import { isChartEmpty } from '../chart/is-empty.ts';
 import { browser, type Runtime } from '../shared/browser.ts';
 import { isMessage, type Message, type TabState } from '../shared/messages.ts';
@@ -19,7 +21,7 @@ import { applyRetention } from './retention.ts';
 import { loadedRules, reloadRules } from './rule-engine.ts';
 import { guardFor } from '../storage/settings.ts';
 import { keepEnabledSitesInSync } from './site-access.ts';
-import { chartOf, forgetTab, getTab, putFrame, saveFindings } from './tab-states.ts';
+import { chartOf, forgetTab, getTab, putFrame, saveFindings, type TabRecord } from './tab-states.ts';
 
 loadCodeTables();
 void loadedRules();
@@ -55,6 +57,18 @@ async function publish(tabId: number): Promise<void> {
   });
 }
 
+/**
+ * Judges the tab's chart and tells everyone. Given the chart as it was before this reading,
+ * only the documents that changed are re-checked (the keystroke path); without, all are.
+ */
+async function evaluateTab(tabId: number, record: TabRecord, before?: ChartSnapshot): Promise<void> {
+  const { evaluator } = await loadedRules();
+  const chart = chartOf(record);
+  const changed = changedDocumentIds(before, chart);
+  await saveFindings(tabId, record, await evaluator.evaluate(chart, changed ? { changedDocumentIds: changed } : {}));
+  await publish(tabId);
+}
+
 /** After a change of rules, thresholds or code sets, every open chart is judged again. */
 async function reevaluateAllTabs(): Promise<void> {
   const tabs = await browser.tabs.query({});
@@ -64,10 +78,7 @@ async function reevaluateAllTabs(): Promise<void> {
       if (tabId === undefined || !(await getTab(tabId))) return;
       await enqueue(tabId, async () => {
         const record = await getTab(tabId);
-        if (!record) return;
-        const { evaluator } = await loadedRules();
-        await saveFindings(tabId, record, await evaluator.evaluate(chartOf(record)));
-        await publish(tabId);
+        if (record) await evaluateTab(tabId, record);
       });
     }),
   );
@@ -109,10 +120,10 @@ const handlers: Handlers = {
     if (tabId === undefined) return undefined;
     const frameId = sender.frameId ?? 0;
     return enqueue(tabId, async () => {
+      const previous = await getTab(tabId);
+      const before = previous && chartOf(previous);
       const record = await putFrame(tabId, frameId, message.snapshot, frameId === 0 ? sender.url : undefined);
-      const { evaluator } = await loadedRules();
-      await saveFindings(tabId, record, await evaluator.evaluate(chartOf(record)));
-      await publish(tabId);
+      await evaluateTab(tabId, record, before);
     });
   },
   'cs-bg-submit-anyway': async (message, sender) => {

@@ -20,6 +20,8 @@ const QUIET_MS = 200;
 const RECHECK_MS = 1500;
 
 let lastSent = '';
+/** The page changed and the quiet period has not yet let chartlint read it again. */
+let changedSinceLastReading = false;
 let openErrors: OpenError[] = [];
 let actionButtons = DEFAULT_ACTION_BUTTONS;
 let waitingForErrors: ((errors: OpenError[]) => void)[] = [];
@@ -33,6 +35,7 @@ function send(message: Message): void {
 /** Reads the chart and sends it if it changed; true when it sent a new reading. */
 function readAndSend(): boolean {
   const started = performance.now();
+  changedSinceLastReading = false;
   try {
     const snapshot = extractFromDom({ document, url: location.href, now: new Date().toISOString() });
     // Unchanged chart (only the extraction time differs): nothing to re-evaluate.
@@ -87,26 +90,18 @@ function compileButtons(source: string): RegExp {
   }
 }
 
-/** Reads the page without sending: has it changed since the worker last saw it? */
-function pageChangedSinceLastReading(): boolean {
-  try {
-    const snapshot = extractFromDom({ document, url: location.href, now: '' });
-    return JSON.stringify({ ...snapshot, source: { ...snapshot.source, extractedAt: '' } }) !== lastSent;
-  } catch {
-    return false;
-  }
-}
-
 try {
   browser.runtime.onMessage.addListener(onMessage);
   installSubmitGuard(window, {
     actionButtons: () => actionButtons,
-    mayHaveErrors: () => openErrors.length > 0 || pageChangedSinceLastReading(),
+    mayHaveErrors: () => openErrors.length > 0 || changedSinceLastReading,
     openErrors: currentOpenErrors,
     onSubmitAnyway: (reason, errors) => send({ type: 'cs-bg-submit-anyway', reason, rules: errors.map((e) => e.rule) }),
   });
   readAndSend();
-  watchChart(document, readAndSend, QUIET_MS, isOwnLayer);
+  watchChart(document, readAndSend, QUIET_MS, isOwnLayer, () => {
+    changedSinceLastReading = true;
+  });
 } catch (error) {
   console.debug('chartlint: not watching this page', error);
 }

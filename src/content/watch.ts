@@ -2,11 +2,19 @@
  * Calls `onChange` once the page has been quiet for `delayMs` after a change: DOM mutations,
  * typing (a textarea's value changes without any mutation), and single-page-app navigation
  * (history changes without a page load). Mutations of nodes `ignore` accepts (chartlint's own
- * layer) do not count. Returns a function that stops watching.
+ * layer) do not count. `onActivity` hears every change at once, before the quiet period ends.
+ * Returns a function that stops watching.
  */
-export function watchChart(doc: Document, onChange: () => void, delayMs: number, ignore: (node: Node) => boolean = () => false): () => void {
+export function watchChart(
+  doc: Document,
+  onChange: () => void,
+  delayMs: number,
+  ignore: (node: Node) => boolean = () => false,
+  onActivity: () => void = () => undefined,
+): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const schedule = () => {
+    onActivity();
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;

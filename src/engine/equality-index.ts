@@ -103,12 +103,6 @@ export class EqualityIndex<T> {
     for (const payload of this.unindexed) out.push(payload);
     for (const bucket of this.buckets.values()) bucket.collect(context, out);
   }
-
-  get size(): number {
-    let n = this.unindexed.length;
-    for (const bucket of this.buckets.values()) n += bucket.all.length;
-    return n;
-  }
 }
 
 function keyOf(e: { fact: string; path?: string }): string {

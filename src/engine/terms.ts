@@ -47,9 +47,13 @@ export class TermMatcher<T = string> {
 }
 
 const matcherCache = new Map<string, TermMatcher>();
+/** By list identity first: a rule passes the same array every time, so the hot path skips the join. */
+const matcherByList = new WeakMap<readonly string[], TermMatcher>();
 
 /** A matcher for a term list, compiled once per distinct list. */
 export function matcherFor(terms: readonly string[]): TermMatcher {
+  const known = matcherByList.get(terms);
+  if (known) return known;
   const key = terms.join('\u0000');
   let matcher = matcherCache.get(key);
   if (!matcher) {
@@ -57,6 +61,7 @@ export function matcherFor(terms: readonly string[]): TermMatcher {
     for (const term of terms) matcher.add(term, term);
     matcherCache.set(key, matcher);
   }
+  matcherByList.set(terms, matcher);
   return matcher;
 }
 

@@ -1,30 +1,20 @@
-import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from '../../scripts/browser.ts';
-import { serveFolder, type DemoServer } from '../../scripts/demo-server.ts';
-import { openPanelFor, panelFindings, panelSettled } from '../../scripts/panel.ts';
+import { openChartSession, panelFindings, type ChartSession } from '../../scripts/panel.ts';
 
 // An EHR built from web components: the banner, the note list and each note render into open
 // shadow roots (a note's shadow root sits inside the list's), which the reader walks.
 describe('a web-components chart in Chromium', () => {
-  let site: DemoServer;
-  let browser: ExtensionBrowser;
+  let session: ChartSession;
   let chart: Page;
   let panel: Page;
 
   beforeAll(async () => {
-    site = await serveFolder(resolve('tests/fixtures/live'));
-    browser = await launchWithExtension();
-    chart = await browser.context.newPage();
-    await chart.setViewportSize({ width: 1000, height: 600 });
-    await chart.goto(`${site.url}components-chart.html`);
-    panel = await openPanelFor(browser, chart);
-    await panelSettled(panel);
+    session = await openChartSession('tests/fixtures/live', 'components-chart.html', { viewport: { width: 1000, height: 600 } });
+    ({ chart, panel } = session);
   });
   afterAll(async () => {
-    await browser?.close();
-    await site?.close();
+    await session?.close();
   });
 
   // The signature line inside the unsigned note's shadow root (two shadow roots deep).

@@ -1,29 +1,22 @@
-import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from '../../scripts/browser.ts';
-import { serveFolder, type DemoServer } from '../../scripts/demo-server.ts';
-import { openPanelFor, panelFindings, panelSettled, tabIdOf } from '../../scripts/panel.ts';
+import type { ExtensionBrowser } from '../../scripts/browser.ts';
+import { openChartSession, panelFindings, tabIdOf, type ChartSession } from '../../scripts/panel.ts';
 
 // A single-page EHR: going to the next patient swaps the DOM and calls history.pushState, with
 // no page load. The panel must follow to the second chart and forget the first.
 describe('a single-page-app chart in Chromium', () => {
-  let site: DemoServer;
+  let session: ChartSession;
   let browser: ExtensionBrowser;
   let chart: Page;
   let panel: Page;
 
   beforeAll(async () => {
-    site = await serveFolder(resolve('tests/fixtures/live'));
-    browser = await launchWithExtension();
-    chart = await browser.context.newPage();
-    await chart.goto(`${site.url}spa.html?patient=1001`);
-    panel = await openPanelFor(browser, chart);
-    await panelSettled(panel);
+    session = await openChartSession('tests/fixtures/live', 'spa.html?patient=1001');
+    ({ browser, chart, panel } = session);
   });
   afterAll(async () => {
-    await browser?.close();
-    await site?.close();
+    await session?.close();
   });
 
   const rules = async () => (await panelFindings(panel)).map((f) => `${f.rule}: ${f.message}`);

@@ -1,30 +1,22 @@
-import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from '../../scripts/browser.ts';
-import { serveFolder, type DemoServer } from '../../scripts/demo-server.ts';
-import { openPanelFor, panelFindings, panelSettled, tabIdOf } from '../../scripts/panel.ts';
+import type { ExtensionBrowser } from '../../scripts/browser.ts';
+import { openChartSession, panelFindings, panelSettled, tabIdOf, type ChartSession } from '../../scripts/panel.ts';
 
 // What a technician does from the panel: see the evidence on the page, dismiss a finding with
 // a reason (kept across reloads in IndexedDB), and take it back.
 describe('panel actions on the demo chart', () => {
-  let demo: DemoServer;
+  let session: ChartSession;
   let browser: ExtensionBrowser;
   let chart: Page;
   let panel: Page;
 
   beforeAll(async () => {
-    demo = await serveFolder(resolve('tests/fixtures/demo-ehr'));
-    browser = await launchWithExtension();
-    chart = await browser.context.newPage();
-    await chart.setViewportSize({ width: 900, height: 500 });
-    await chart.goto(`${demo.url}chart.html`);
-    panel = await openPanelFor(browser, chart);
-    await panelSettled(panel);
+    session = await openChartSession('tests/fixtures/demo-ehr', 'chart.html', { viewport: { width: 900, height: 500 } });
+    ({ browser, chart, panel } = session);
   });
   afterAll(async () => {
-    await browser?.close();
-    await demo?.close();
+    await session?.close();
   });
 
   const badge = async () => {

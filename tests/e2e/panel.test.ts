@@ -1,31 +1,23 @@
 import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from '../../scripts/browser.ts';
-import { serveFolder, type DemoServer } from '../../scripts/demo-server.ts';
-import { openPanelFor, panelFindings, panelSettled, tabIdOf } from '../../scripts/panel.ts';
+import type { ExtensionBrowser } from '../../scripts/browser.ts';
+import { openChartSession, panelFindings, tabIdOf, type ChartSession } from '../../scripts/panel.ts';
 
 // The built extension (dist/, made by `npm run test:e2e`) in headless Debian Chromium, on
 // the demo EHR served from 127.0.0.1: content script → service worker → side panel.
 describe('chartlint in Chromium on the demo EHR', () => {
-  let demo: DemoServer;
+  let session: ChartSession;
   let browser: ExtensionBrowser;
   let chart: Page;
   let panel: Page;
 
   beforeAll(async () => {
-    demo = await serveFolder(resolve('tests/fixtures/demo-ehr'));
-    browser = await launchWithExtension();
-    chart = await browser.context.newPage();
-    await chart.goto(`${demo.url}chart.html`);
-    panel = await openPanelFor(browser, chart);
-    await panelSettled(panel);
+    session = await openChartSession('tests/fixtures/demo-ehr', 'chart.html');
+    ({ browser, chart, panel } = session);
   });
-
   afterAll(async () => {
-    await browser?.close();
-    await demo?.close();
+    await session?.close();
   });
 
   it('shows the chart’s findings in the side panel, grouped by category', async () => {

@@ -2,6 +2,7 @@ import type { DomAdapter } from '../adapter.ts';
 import { parseClinicalDate } from '../dates.ts';
 import { kindFromTitle } from '../document-kind.ts';
 import { cssPath, type SiblingIndex } from '../dom/css-path.ts';
+import { valueOrText } from '../dom/source-ref.ts';
 import { quote, textOf } from '../dom/text.ts';
 import { parsePerson } from '../person.ts';
 import {
@@ -179,11 +180,6 @@ function dateAt(scope: ParentNode | null, selector: string): Field | undefined {
   return iso ? { ...field, iso } : field;
 }
 
-/** A textarea's live `.value` (what the user typed), else the element's text. */
-function valueOrText(el: Element): string {
-  if (el.localName === 'textarea') return (el as HTMLTextAreaElement).value.trim() || textOf(el);
-  return textOf(el);
-}
 
 function sourceOf(el: Element): SourceRef {
   return { selector: cssPath(el, siblings), text: quote(valueOrText(el)) };

@@ -1,4 +1,4 @@
-import { foldSpace } from '../dom/text.ts';
+import { textOf } from '../dom/text.ts';
 import type { Field, Person } from '../snapshot.ts';
 import { attr, kid, kids, xmlRef } from './xml.ts';
 
@@ -51,8 +51,4 @@ export function readPerson(assigned: Element | undefined, functionCode?: Element
 function roleField(codeEl: Element | undefined): Field | undefined {
   const value = attr(codeEl, 'displayName') ?? textOf(kid(codeEl, 'originalText'));
   return codeEl && value ? { value, source: xmlRef(codeEl, value) } : undefined;
-}
-
-function textOf(el: Element | undefined): string {
-  return foldSpace(el?.textContent ?? '');
 }

@@ -10,8 +10,6 @@ import { quote } from '../dom/text.ts';
  * then reads a browser's XMLDocument and happy-dom's.
  */
 
-const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
-
 /** The element children of `el` named `name` (any namespace). */
 export function kids(el: Element | undefined, name: string): Element[] {
   if (!el) return [];
@@ -49,10 +47,6 @@ export function attr(el: Element | undefined, name: string): string | undefined 
   return value ? value : undefined;
 }
 
-/** `xsi:type`, whether the parser kept the prefix as part of the name or resolved it. */
-export function xsiType(el: Element): string | undefined {
-  return attr(el, 'xsi:type') ?? el.getAttributeNS(XSI, 'type') ?? undefined;
-}
 
 /** Whether `el` declares the template `root` (any version). */
 export function hasTemplate(el: Element, root: string): boolean {

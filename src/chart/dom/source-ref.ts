@@ -1,6 +1,6 @@
 import type { SourceRef } from '../snapshot.ts';
 import { cssPath, type SiblingIndex } from './css-path.ts';
-import { quote } from './text.ts';
+import { quote, textOf } from './text.ts';
 import type { WalkContext } from './walk.ts';
 
 let siblings: SiblingIndex | undefined;
@@ -51,5 +51,5 @@ export function valueOrText(el: Element): string {
     const value = (el as HTMLTextAreaElement).value;
     if (typeof value === 'string' && value.trim()) return value.trim();
   }
-  return (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return textOf(el);
 }

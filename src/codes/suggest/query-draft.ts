@@ -4,7 +4,6 @@
  * the answer, the options are the clinically reasonable ones plus "Other" and "Clinically
  * undetermined", and nothing is said about payment or grouping.
  */
-import type { SourceRef } from '../../chart/snapshot.ts';
 import { normalizeCode } from '../code-format.ts';
 import type { Passage } from './passages.ts';
 import templatesJson from './query-templates.json';
@@ -71,7 +70,3 @@ export function queryDraft(template: QueryTemplate, documented: string, indicato
   return lines.join('\n');
 }
 
-/** Evidence of a query: the indicator sentences. */
-export function indicatorEvidence(indicators: readonly Passage[]): SourceRef[] {
-  return indicators.map((p) => p.source);
-}

@@ -134,13 +134,16 @@ describe('signature lines', () => {
 
 describe('generic adapter against the demo EHR adapter', () => {
   const DEMO = new URL('../../fixtures/demo-ehr/', import.meta.url);
-  const pages = readdirSync(DEMO).filter((f) => f.endsWith('.html'));
+  // The chart pages; index.html is a patient list, with nothing to compare.
+  const pages = readdirSync(DEMO).filter((f) => f.endsWith('.html') && f !== 'index.html');
 
   it.each(pages)('reads %s about as well as its own adapter (≥ 90 % of checks)', (file) => {
     const url = `http://127.0.0.1/${file}`;
     const input = { document: loadPage(new URL(file, DEMO), url), url, now: NOW };
-    if (!demoEhr.matches(input)) return;
+    expect(demoEhr.matches(input)).toBe(true);
     const result = agreement(demoEhr.extract(input), generic.extract(input));
-    expect(result.misses).toEqual(result.matched / result.checks >= 0.9 ? result.misses : []);
+    expect(result.checks).toBeGreaterThan(0);
+    // The misses are in the message when it fails: that is what to fix in the generic adapter.
+    expect(result.matched / result.checks, `misses: ${JSON.stringify(result.misses)}`).toBeGreaterThanOrEqual(0.9);
   });
 });
