@@ -3,6 +3,11 @@ import type { Field, Person, SourceRef } from './snapshot.ts';
 /** Professional credentials as printed after a name ("Jane Roe, MD", "J. Park, RN, BSN"). */
 const CREDENTIAL = /^(MD|DO|NP|APRN|FNP(-[A-Z]+)?|PA(-C)?|RN|LPN|BSN|MSN|CRNA|CNM|DPM|DDS|DMD|PhD|PharmD|RPh|MBBS|FACP|FACS|FACC|CNS|LCSW|PT|OT|RD|RT)$/i;
 
+/** True for one professional credential as printed ("MD", "M.D.", "PA-C"), the one list every reader uses. */
+export function isCredential(word: string): boolean {
+  return CREDENTIAL.test(word.replace(/[.,]/g, ''));
+}
+
 /**
  * Splits "Samuel Okafor, MD" into a name and its credentials. Text that carries no
  * credentials keeps the whole string as the name.
@@ -10,7 +15,7 @@ const CREDENTIAL = /^(MD|DO|NP|APRN|FNP(-[A-Z]+)?|PA(-C)?|RN|LPN|BSN|MSN|CRNA|CN
 export function parsePerson(text: string, source: SourceRef): Person {
   const parts = text.split(',').map((part) => part.trim()).filter(Boolean);
   const credentials: string[] = [];
-  while (parts.length > 1 && CREDENTIAL.test(parts[parts.length - 1]!.replace(/\./g, ''))) {
+  while (parts.length > 1 && isCredential(parts[parts.length - 1]!)) {
     credentials.unshift(parts.pop()!);
   }
   const person: Person = { name: field(parts.join(', '), source) };

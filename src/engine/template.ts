@@ -1,3 +1,4 @@
+import { sourceRefKey } from '../chart/source-ref-key.ts';
 import type { SourceRef } from '../chart/snapshot.ts';
 import { isBlank } from './blank.ts';
 import { factAt } from './conditions.ts';
@@ -48,7 +49,7 @@ export function evidenceOf(paths: readonly string[], context: FactContext): Sour
   const refs: SourceRef[] = [];
   const seen = new Set<string>();
   const add = (ref: SourceRef) => {
-    const key = `${ref.selector ?? ''}|${ref.xpath ?? ''}|${ref.pointer ?? ''}|${ref.frame ?? ''}|${ref.text}`;
+    const key = sourceRefKey(ref);
     if (!seen.has(key)) {
       seen.add(key);
       refs.push(ref);

@@ -1,9 +1,9 @@
+import { isCredential } from '../person.ts';
 import { textOf } from '../dom/text.ts';
 import type { Field, Person } from '../snapshot.ts';
 import { attr, kid, kids, xmlRef } from './xml.ts';
 
 /** Suffixes that are professional credentials rather than part of the name ("Jr.", "III"). */
-const CREDENTIAL = /^(MD|DO|NP|APRN|FNP|PA|PA-C|RN|LPN|BSN|MSN|CRNA|CNM|DPM|DDS|DMD|PhD|PharmD|RPh|MBBS|FACP|FACS|FACC|CNS|LCSW|PT|OT|RD|RT)$/i;
 
 /** A person name (PN) read as printed: given names then family; credentials split off. */
 export function readName(nameEl: Element | undefined): { name: string; credentials: string[] } | undefined {
@@ -23,7 +23,7 @@ export function readName(nameEl: Element | undefined): { name: string; credentia
       continue;
     }
     const parts = suffix.split(',').map((p) => p.trim()).filter(Boolean);
-    if (parts.length > 0 && parts.every((p) => CREDENTIAL.test(p.replace(/\./g, '')))) credentials.push(...parts);
+    if (parts.length > 0 && parts.every(isCredential)) credentials.push(...parts);
     else suffixes.push(suffix);
   }
   const structured = [...given, ...family].filter(Boolean);

@@ -1,7 +1,7 @@
+import { isCredential } from '../person.ts';
 import { foldSpace } from '../dom/text.ts';
 import type { Person, SourceRef } from '../snapshot.ts';
 
-const CREDENTIAL = /^(MD|DO|NP|APRN|FNP|PA|PA-C|RN|LPN|BSN|MSN|CRNA|CNM|DPM|DDS|DMD|PhD|PharmD|RPh|MBBS|FACP|FACS|FACC|CNS|LCSW)$/i;
 
 /**
  * A person as CDA.xsl prints one: "Legal: Eve EVERYWOMAN", "Dr Henry SEVEN", "Patricia Patty
@@ -15,7 +15,7 @@ export function renderedPerson(text: string, source: SourceRef): Person | undefi
     .replace(/^(Dr|Mr|Mrs|Ms|Miss)\.?\s+/i, '');
   const words = cleaned.split(' ').filter(Boolean);
   const credentials: string[] = [];
-  while (words.length > 1 && CREDENTIAL.test(words[words.length - 1]!.replace(/[.,]/g, ''))) credentials.unshift(words.pop()!);
+  while (words.length > 1 && isCredential(words[words.length - 1]!)) credentials.unshift(words.pop()!);
   if (words.length === 0) return undefined;
   const person: Person = { name: { value: words.join(' '), source } };
   if (credentials.length > 0) person.credentials = { value: credentials.join(', '), source };

@@ -5,6 +5,7 @@
  * personal-history codes, and the CC/MCC of each suggested secondary diagnosis.
  * One suggestion per code; codes already on the chart are never suggested.
  */
+import { uniqueRefs } from '../../chart/source-ref-key.ts';
 import type { ChartSnapshot, SourceRef } from '../../chart/snapshot.ts';
 import { dotted } from '../code-format.ts';
 import { refMatches, refText } from '../code-refs.ts';
@@ -37,14 +38,6 @@ function groupByCode(mentions: readonly Mention[]): Map<string, Mention[]> {
   const out = new Map<string, Mention[]>();
   for (const m of mentions) out.set(m.code, [...(out.get(m.code) ?? []), m]);
   return out;
-}
-
-function uniqueRefs(refs: readonly SourceRef[]): SourceRef[] {
-  const seen = new Set<string>();
-  return refs.filter((r) => {
-    const key = `${r.selector ?? ''}|${r.xpath ?? ''}|${r.pointer ?? ''}|${r.text}`;
-    return !seen.has(key) && seen.add(key) !== undefined;
-  });
 }
 
 function contextNote(mentions: readonly Mention[], inpatient: boolean): string {
