@@ -11,6 +11,9 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx', 'tests/meta.test.ts'],
           environment: 'node',
           setupFiles: ['tests/unit/setup.ts'],
+          // Some tests read the full official code sets or very large pages; on a loaded 2-core
+          // machine they outlast the 5 s default without anything being wrong.
+          testTimeout: 30_000,
         },
       },
       {

@@ -16,7 +16,8 @@ export interface ExtensionBrowser {
  * the browser we test it in.
  */
 export async function launchWithExtension(opts: { dist?: string; headless?: boolean; extraArgs?: string[] } = {}): Promise<ExtensionBrowser> {
-  const dist = resolve(opts.dist ?? 'dist');
+  // CHARTLINT_DIST: a build elsewhere (`vite build --outDir ...`), so parallel work does not share dist/.
+  const dist = resolve(opts.dist ?? process.env.CHARTLINT_DIST ?? 'dist');
   const profile = mkdtempSync(join(tmpdir(), 'chartlint-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',

@@ -26,6 +26,28 @@ export async function openPanelFor(browser: ExtensionBrowser, chart: Page): Prom
   return panel;
 }
 
+/**
+ * A new tab and the browser's id for it, found by which tab appeared rather than by its URL:
+ * the worker sees the URL only of tabs on sites chartlint may read, so this also works for a
+ * page on a site that is not (yet) enabled.
+ */
+export async function openTabWithId(browser: ExtensionBrowser): Promise<{ page: Page; tabId: number }> {
+  const tabIds = () => browser.worker.evaluate(async () => (await chrome.tabs.query({})).map((tab) => tab.id));
+  const before = new Set(await tabIds());
+  const page = await browser.context.newPage();
+  const added = (await tabIds()).filter((id): id is number => typeof id === 'number' && !before.has(id));
+  const tabId = added[0];
+  if (added.length !== 1 || tabId === undefined) throw new Error(`Expected one new tab, found ${added.length}`);
+  return { page, tabId };
+}
+
+/** The side panel's page in a tab of its own, bound to the tab with this id (see openPanelFor). */
+export async function openPanelForTab(browser: ExtensionBrowser, tabId: number): Promise<Page> {
+  const panel = await browser.context.newPage();
+  await panel.goto(`chrome-extension://${browser.extensionId}/src/sidepanel/index.html?tab=${tabId}`);
+  return panel;
+}
+
 export interface PanelFinding {
   rule: string;
   severity: string;

@@ -1,13 +1,11 @@
-import { chartKeyOf } from '../chart/chart-key.ts';
-import type { ChartSnapshot } from '../chart/snapshot.ts';
 import type { Finding } from '../engine/finding.ts';
 import type { DismissedFinding } from '../shared/messages.ts';
 import { dismissalsFor } from '../storage/dismissals.ts';
 import { database } from '../storage/database.ts';
 
 /** A chart's findings split into open and dismissed, by the dismissals stored for that chart. */
-export async function splitByDismissal(snapshot: ChartSnapshot, findings: Finding[]): Promise<{ open: Finding[]; dismissed: DismissedFinding[] }> {
-  const dismissals = await dismissalsFor(await database(), chartKeyOf(snapshot));
+export async function splitByDismissal(chartKey: string, findings: Finding[]): Promise<{ open: Finding[]; dismissed: DismissedFinding[] }> {
+  const dismissals = await dismissalsFor(await database(), chartKey);
   const open: Finding[] = [];
   const dismissed: DismissedFinding[] = [];
   for (const finding of findings) {

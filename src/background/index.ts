@@ -4,11 +4,9 @@
  * the panel. The logic lives in chart/, engine/, codes/ and storage/.
  */
 import { changedDocumentIds } from '../chart/changed-documents.ts';
-import { chartKeyOf } from '../chart/chart-key.ts';
-import type { ChartSnapshot } from '../chart/snapshot.ts';
-import { isChartEmpty } from '../chart/is-empty.ts';
+import { applyUpdate } from '../chart/snapshot-update.ts';
 import { browser, type Runtime } from '../shared/browser.ts';
-import { isMessage, type Message, type TabState } from '../shared/messages.ts';
+import { isMessage, type Message, type SnapshotUpdateAnswer, type TabState } from '../shared/messages.ts';
 import { recordAudit } from '../storage/audit.ts';
 import { dismiss, undismiss } from '../storage/dismissals.ts';
 import { acceptCode, removeCode, workingCodes } from '../storage/working-codes.ts';
@@ -20,8 +18,8 @@ import { openPanelOnActionClick } from './panel-opening.ts';
 import { applyRetention } from './retention.ts';
 import { loadedRules, reloadRules } from './rule-engine.ts';
 import { guardFor } from '../storage/settings.ts';
-import { keepEnabledSitesInSync } from './site-access.ts';
-import { chartOf, forgetTab, getTab, putFrame, saveFindings, type TabRecord } from './tab-states.ts';
+import { keepEnabledSitesInSync, mayRead } from './site-access.ts';
+import { chartOf, forgetAllTabs, forgetTab, frameReading, getTab, putFrame, saveFindings, whenRestored, type TabRecord } from './tab-states.ts';
 
 loadCodeTables();
 void loadedRules();
@@ -41,7 +39,7 @@ function enqueue(tabId: number, work: () => Promise<void>): Promise<void> {
 async function publish(tabId: number): Promise<void> {
   const record = await getTab(tabId);
   if (!record) return;
-  const { open } = await splitByDismissal(chartOf(record), record.findings);
+  const { open } = await splitByDismissal(record.chartKey, record.findings);
   await showBadge(tabId, open);
   const { settings } = await loadedRules();
   const guard = guardFor(settings, record.url ? new URL(record.url).origin : '');
@@ -58,14 +56,14 @@ async function publish(tabId: number): Promise<void> {
 }
 
 /**
- * Judges the tab's chart and tells everyone. Given the chart as it was before this reading,
- * only the documents that changed are re-checked (the keystroke path); without, all are.
+ * Judges the tab's chart and tells everyone. Given the ids of the documents that changed since
+ * the last judgement, only those are re-checked (the keystroke path); without, all are.
  */
-async function evaluateTab(tabId: number, record: TabRecord, before?: ChartSnapshot): Promise<void> {
+async function evaluateTab(tabId: number, record: TabRecord, changed?: string[]): Promise<void> {
+  // Brought back without its readings: the page has been asked to read its chart again.
+  if (record.frames.length === 0) return;
   const { evaluator } = await loadedRules();
-  const chart = chartOf(record);
-  const changed = changedDocumentIds(before, chart);
-  await saveFindings(tabId, record, await evaluator.evaluate(chart, changed ? { changedDocumentIds: changed } : {}));
+  saveFindings(tabId, record, await evaluator.evaluate(chartOf(record), changed ? { changedDocumentIds: changed } : {}));
   await publish(tabId);
 }
 
@@ -86,18 +84,17 @@ async function reevaluateAllTabs(): Promise<void> {
 
 async function tabState(tabId: number): Promise<TabState> {
   const record = await getTab(tabId);
-  if (record) {
-    const snapshot = chartOf(record);
-    const { open, dismissed } = await splitByDismissal(snapshot, record.findings);
+  if (record?.url !== undefined && !(await mayRead(record.url))) await forgetSite(tabId);
+  else if (record) {
+    const { open, dismissed } = await splitByDismissal(record.chartKey, record.findings);
     const { packErrors, evaluator } = await loadedRules();
     return {
       tabId,
-      status: isChartEmpty(snapshot) ? 'no-chart' : 'ready',
+      status: record.empty ? 'no-chart' : 'ready',
       url: record.url,
-      snapshot,
       findings: open,
       dismissed,
-      workingCodes: await workingCodes(await database(), chartKeyOf(snapshot)),
+      workingCodes: await workingCodes(await database(), record.chartKey),
       packErrors: [...packErrors, ...evaluator.errors],
       updatedAt: record.updatedAt,
     };
@@ -108,8 +105,7 @@ async function tabState(tabId: number): Promise<TabState> {
 }
 
 async function chartKeyOfTab(tabId: number): Promise<string | undefined> {
-  const record = await getTab(tabId);
-  return record && chartKeyOf(chartOf(record));
+  return (await getTab(tabId))?.chartKey;
 }
 
 type Handlers = { [T in Message['type']]: (message: Extract<Message, { type: T }>, sender: Runtime.MessageSender) => Promise<unknown> | undefined };
@@ -120,11 +116,33 @@ const handlers: Handlers = {
     if (tabId === undefined) return undefined;
     const frameId = sender.frameId ?? 0;
     return enqueue(tabId, async () => {
+      if (!(await mayRead(sender.tab?.url))) return;
       const previous = await getTab(tabId);
       const before = previous && chartOf(previous);
-      const record = await putFrame(tabId, frameId, message.snapshot, frameId === 0 ? sender.url : undefined);
-      await evaluateTab(tabId, record, before);
+      const record = await putFrame(tabId, frameId, message.snapshot, frameId === 0 ? sender.url : undefined, message.seq);
+      await evaluateTab(tabId, record, changedDocumentIds(before, chartOf(record)));
     });
+  },
+  'cs-bg-snapshot-update': async (message, sender) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) return undefined;
+    const frameId = sender.frameId ?? 0;
+    let answer: SnapshotUpdateAnswer = { needWhole: false };
+    await enqueue(tabId, async () => {
+      if (!(await mayRead(sender.tab?.url))) return;
+      const previous = await getTab(tabId);
+      const earlier = frameReading(previous, frameId, message.base);
+      const snapshot = earlier && applyUpdate(earlier, message);
+      if (!snapshot) {
+        answer = { needWhole: true };
+        return;
+      }
+      const record = await putFrame(tabId, frameId, snapshot, frameId === 0 ? sender.url : undefined, message.seq);
+      // Ids as the merged chart spells them (other frames' ids carry their frame).
+      const prefix = frameId === 0 || record.frames.length === 1 ? '' : `frame${frameId}:`;
+      await evaluateTab(tabId, record, message.changed.map((c) => prefix + c.document.id));
+    });
+    return answer;
   },
   'cs-bg-submit-anyway': async (message, sender) => {
     const tabId = sender.tab?.id;
@@ -137,6 +155,10 @@ const handlers: Handlers = {
     });
   },
   'panel-bg-get-tab-state': (message) => tabState(message.tabId),
+  'panel-bg-get-snapshot': async (message) => {
+    const record = await getTab(message.tabId);
+    return record ? chartOf(record) : null;
+  },
   'panel-bg-dismiss': async (message) => {
     const chartKey = await chartKeyOfTab(message.tabId);
     if (!chartKey) return;
@@ -177,10 +199,22 @@ const handlers: Handlers = {
     await useImportedRelease();
     await reevaluateAllTabs();
   },
+  'panel-bg-erased': async () => {
+    await forgetAllTabs();
+    await reloadRules();
+    await useImportedRelease();
+    const tabs = await browser.tabs.query({});
+    const readAgain: Message = { type: 'bg-cs-read-again' };
+    const withIds = tabs.flatMap((tab) => (tab.id === undefined ? [] : [tab.id]));
+    await Promise.all(withIds.map((id) => browser.tabs.sendMessage(id, readAgain).catch(() => {
+      // No content script in that tab: nothing was read there.
+    })));
+  },
   // Addressed to other contexts.
   'panel-cs-highlight': () => undefined,
   'bg-panel-tab-updated': () => undefined,
   'bg-cs-open-errors': () => undefined,
+  'bg-cs-read-again': () => undefined,
 };
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined => {
@@ -189,8 +223,36 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   return handler(message, sender);
 });
 
+// After a restart, a tab's findings come back from session storage but its chart does not
+// (see TabRecord): its page reads the chart again and sends it whole.
+whenRestored((tabId) => {
+  void browser.tabs.sendMessage(tabId, { type: 'bg-cs-read-again' } satisfies Message).catch(() => undefined);
+});
+
 browser.tabs.onRemoved.addListener((tabId: number) => {
   void forgetTab(tabId);
+});
+
+/**
+ * A tab whose site was revoked: its reading and findings go, and its page (whose content script
+ * lives on until reloaded) is told no error stands in the way of a submission any more.
+ */
+async function forgetSite(tabId: number): Promise<void> {
+  await forgetTab(tabId);
+  const { settings } = await loadedRules();
+  const noErrors: Message = { type: 'bg-cs-open-errors', errors: [], actionButtons: guardFor(settings, '').actionButtons };
+  await browser.tabs.sendMessage(tabId, noErrors).catch(() => undefined);
+  await showBadge(tabId, []);
+  await browser.runtime.sendMessage({ type: 'bg-panel-tab-updated', tabId } satisfies Message).catch(() => undefined);
+}
+
+browser.permissions.onRemoved.addListener(() => {
+  void browser.tabs.query({}).then((tabs) =>
+    Promise.all(tabs.map(async ({ id }) => {
+      const record = id === undefined ? undefined : await getTab(id);
+      if (id !== undefined && record?.url !== undefined && !(await mayRead(record.url))) await enqueue(id, () => forgetSite(id));
+    })),
+  );
 });
 
 openPanelOnActionClick();

@@ -29,3 +29,19 @@ export function keepEnabledSitesInSync(): void {
   browser.permissions.onRemoved.addListener(sync);
   browser.runtime.onInstalled.addListener(sync);
 }
+
+/**
+ * Whether chartlint may read pages at this URL now: a built-in origin, or a site the user
+ * enabled and has not revoked. A page opened before a revoke keeps its content script until it
+ * is reloaded; the worker stops listening to it at once.
+ */
+export async function mayRead(url: string | undefined): Promise<boolean> {
+  if (!url) return false;
+  try {
+    const { origin, protocol } = new URL(url);
+    if (protocol !== 'http:' && protocol !== 'https:') return false;
+    return await browser.permissions.contains({ origins: [`${origin}/*`] });
+  } catch {
+    return false;
+  }
+}

@@ -1,4 +1,4 @@
-import type { ChartSnapshot } from './snapshot.ts';
+import type { ChartDocument, ChartSnapshot } from './snapshot.ts';
 
 /** What an adapter reads: a DOM document (live page, saved HTML, or XML such as C-CDA). */
 export interface DomInput {
@@ -19,4 +19,21 @@ export interface DomAdapter {
   matches(input: DomInput): boolean;
   /** Reads the page. May throw; `extractFromDom` turns a throw into a warning. */
   extract(input: DomInput): ChartSnapshot;
+  /** For EHRs whose documents are elements of their own: lets a change re-read only its document. */
+  parts?: DocumentParts;
+}
+
+/**
+ * A page read in parts: each document from its own element, and the rest (banner, orders,
+ * forms...). On a chart of thousands of notes the content script then re-reads only the notes
+ * a change touched, which keeps a keystroke cheap. `extract` must give the same snapshot as
+ * `readRest` with `documents` set to every `readDocument` in page order.
+ */
+export interface DocumentParts {
+  /** Matches each element that holds one document, and no other element. */
+  selector: string;
+  /** Everything but the documents (`documents` is empty). */
+  readRest(input: DomInput): ChartSnapshot;
+  /** One document; `index` is its position among the page's documents (ids of unnamed ones). */
+  readDocument(element: Element, index: number, input: DomInput): ChartDocument;
 }

@@ -34,7 +34,8 @@ export function pickAdapter(input: DomInput, adapters: readonly DomAdapter[] = D
   });
 }
 
-function withSource(snapshot: ChartSnapshot, input: DomInput): ChartSnapshot {
+/** Stamps where and when the snapshot was read. */
+export function withSource(snapshot: ChartSnapshot, input: DomInput): ChartSnapshot {
   snapshot.source.url ??= input.url;
   snapshot.source.title ??= titleOf(input.document);
   snapshot.source.extractedAt = input.now;

@@ -3,6 +3,8 @@ import { emptySnapshot, type ChartSnapshot, type SourceRef } from './snapshot.ts
 export interface FrameSnapshot {
   frameId: number;
   snapshot: ChartSnapshot;
+  /** The frame's number for this reading, which its next partial update names as its base. */
+  seq?: number;
 }
 
 /**

@@ -4,9 +4,9 @@
  * while errors are open. It runs inside the user's EHR, so it fails open: any error is logged
  * and swallowed, and it never edits the page's own DOM or data.
  */
-import { extractFromDom } from '../chart/extract.ts';
 import { browser } from '../shared/browser.ts';
-import { isMessage, type Message } from '../shared/messages.ts';
+import { isMessage, type Message, type SnapshotUpdateAnswer } from '../shared/messages.ts';
+import { ChartReader } from './chart-reader.ts';
 import type { OpenError } from './guard-dialog.ts';
 import { highlight } from './highlight.ts';
 import { isOwnLayer } from './layer.ts';
@@ -19,7 +19,12 @@ const QUIET_MS = 200;
 /** How long a held submission waits for the worker to re-check a just-changed page. */
 const RECHECK_MS = 1500;
 
-let lastSent = '';
+const reader = new ChartReader(document);
+/**
+ * The number of the last reading sent; a partial update names it as its base. Starts anywhere,
+ * so that a reading of an earlier page in this tab can never be taken for this page's.
+ */
+let seq = Math.floor(Math.random() * 2 ** 30);
 /** The page changed and the quiet period has not yet let chartlint read it again. */
 let changedSinceLastReading = false;
 let openErrors: OpenError[] = [];
@@ -32,17 +37,32 @@ function send(message: Message): void {
   });
 }
 
-/** Reads the chart and sends it if it changed; true when it sent a new reading. */
+/**
+ * Reads the chart and sends what changed: the whole chart, or only the documents a change
+ * touched. True when it sent a new reading.
+ */
 function readAndSend(): boolean {
   const started = performance.now();
   changedSinceLastReading = false;
   try {
-    const snapshot = extractFromDom({ document, url: location.href, now: new Date().toISOString() });
-    // Unchanged chart (only the extraction time differs): nothing to re-evaluate.
-    const signature = JSON.stringify({ ...snapshot, source: { ...snapshot.source, extractedAt: '' } });
-    if (signature === lastSent) return false;
-    lastSent = signature;
-    send({ type: 'cs-bg-snapshot', snapshot });
+    const reading = reader.read(location.href, new Date().toISOString());
+    if (reading.kind === 'unchanged') return false;
+    if (reading.kind === 'full') {
+      seq += 1;
+      send({ type: 'cs-bg-snapshot', snapshot: reading.snapshot, seq });
+      return true;
+    }
+    const update: Message = { type: 'cs-bg-snapshot-update', base: seq, seq: seq + 1, rest: reading.rest, changed: reading.changed };
+    seq += 1;
+    browser.runtime.sendMessage(update).then((answer) => {
+      // The worker was restarted and lost the reading this one amends: send the whole chart.
+      if ((answer as SnapshotUpdateAnswer | undefined)?.needWhole) {
+        reader.forgetReading();
+        readAndSend();
+      }
+    }).catch((error: unknown) => {
+      console.debug('chartlint: could not reach the extension', error);
+    });
     return true;
   } catch (error) {
     console.debug('chartlint: could not read this page', error);
@@ -75,6 +95,10 @@ function onMessage(message: unknown): Promise<boolean> | undefined {
       waitingForErrors = [];
     }
     if (message.type === 'panel-cs-highlight') return Promise.resolve(highlight(document, message.ref));
+    if (message.type === 'bg-cs-read-again') {
+      reader.forgetReading();
+      readAndSend();
+    }
   } catch (error) {
     console.debug('chartlint: could not handle a message', error);
   }
@@ -99,8 +123,10 @@ try {
     onSubmitAnyway: (reason, errors) => send({ type: 'cs-bg-submit-anyway', reason, rules: errors.map((e) => e.rule) }),
   });
   readAndSend();
-  watchChart(document, readAndSend, QUIET_MS, isOwnLayer, () => {
+  watchChart(document, readAndSend, QUIET_MS, isOwnLayer, (change) => {
     changedSinceLastReading = true;
+    if (Array.isArray(change)) reader.noteMutations(change as readonly MutationRecord[]);
+    else reader.noteInput((change as Event).target);
   });
 } catch (error) {
   console.debug('chartlint: not watching this page', error);

@@ -2,19 +2,19 @@
  * Calls `onChange` once the page has been quiet for `delayMs` after a change: DOM mutations,
  * typing (a textarea's value changes without any mutation), and single-page-app navigation
  * (history changes without a page load). Mutations of nodes `ignore` accepts (chartlint's own
- * layer) do not count. `onActivity` hears every change at once, before the quiet period ends.
- * Returns a function that stops watching.
+ * layer) do not count. `onActivity` hears every change at once, before the quiet period ends:
+ * the mutation records, or the event. Returns a function that stops watching.
  */
 export function watchChart(
   doc: Document,
   onChange: () => void,
   delayMs: number,
   ignore: (node: Node) => boolean = () => false,
-  onActivity: () => void = () => undefined,
+  onActivity: (change: readonly MutationRecord[] | Event) => void = () => undefined,
 ): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const schedule = () => {
-    onActivity();
+  const schedule = (change: readonly MutationRecord[] | Event) => {
+    onActivity(change);
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;
@@ -25,7 +25,11 @@ export function watchChart(
   // The document's own window's observer: right for frames, and for DOMs made outside a page.
   const Observer = (view as (Window & { MutationObserver?: typeof MutationObserver }) | null)?.MutationObserver ?? MutationObserver;
   const observer = new Observer((records) => {
-    if (records.some((record) => !ignore(record.target) && ![...record.addedNodes, ...record.removedNodes].every(ignore))) schedule();
+    // A change of chartlint's own layer is no change of the chart; a text or attribute change
+    // (a status set by script) is.
+    const relevant = records.filter((record) =>
+      !ignore(record.target) && (record.type !== 'childList' || ![...record.addedNodes, ...record.removedNodes].every(ignore)));
+    if (relevant.length > 0) schedule(relevant);
   });
   observer.observe(doc, { subtree: true, childList: true, characterData: true, attributes: true });
   const events = ['input', 'change'] as const;

@@ -26,10 +26,8 @@ export function LocalData({ settings, update, onErased }: { settings: UserSettin
     setStatus('Erasing…');
     try {
       await eraseAllLocalData(await database());
-      // Per-tab readings the worker keeps across its restarts.
-      await browser.storage.session.clear();
-      await browser.runtime.sendMessage({ type: 'panel-bg-settings-changed' } satisfies Message).catch(() => undefined);
-      await browser.runtime.sendMessage({ type: 'panel-bg-codes-imported' } satisfies Message).catch(() => undefined);
+      // The worker's per-tab readings (in memory and session storage) go too.
+      await browser.runtime.sendMessage({ type: 'panel-bg-erased' } satisfies Message).catch(() => browser.storage.session.clear());
       await onErased();
       setDays(String(DEFAULT_USER_SETTINGS.retentionDays));
       setStatus('Erased: dismissals, audit trail, settings and imported code sets. Open charts are checked again with the defaults.');

@@ -1,4 +1,5 @@
 import type { ChartSnapshot, Code, SourceRef } from '../chart/snapshot.ts';
+import type { SnapshotUpdate } from '../chart/snapshot-update.ts';
 import type { WorkingCode } from '../storage/working-codes.ts';
 import type { PackError } from '../engine/packs.ts';
 import type { Finding } from '../engine/finding.ts';
@@ -8,10 +9,29 @@ import type { Finding } from '../engine/finding.ts';
  * (cs = content script, bg = background service worker, panel = side panel / extension pages).
  */
 
-/** A frame's fresh reading of the chart. The sender's tab and frame come from `sender`. */
+/**
+ * A frame's whole reading of the chart, numbered `seq` (see CsBgSnapshotUpdate). The sender's
+ * tab and frame come from `sender`.
+ */
 export interface CsBgSnapshot {
   type: 'cs-bg-snapshot';
   snapshot: ChartSnapshot;
+  seq: number;
+}
+
+/**
+ * A frame's reading after a change inside some documents: only those and the rest of the chart,
+ * so a keystroke in a chart of thousands of notes does not send them all. Answered with
+ * `{ needWhole: true }` when the worker does not hold the reading it amends (it was restarted):
+ * the frame then sends a whole CsBgSnapshot.
+ */
+export interface CsBgSnapshotUpdate extends SnapshotUpdate {
+  type: 'cs-bg-snapshot-update';
+}
+
+/** The worker's answer to a CsBgSnapshotUpdate. */
+export interface SnapshotUpdateAnswer {
+  needWhole: boolean;
 }
 
 /** The user sent a submission on despite open errors; goes to the audit trail. */
@@ -24,6 +44,12 @@ export interface CsBgSubmitAnyway {
 /** The panel asks for everything it shows for one tab. Answered with a TabState. */
 export interface PanelBgGetTabState {
   type: 'panel-bg-get-tab-state';
+  tabId: number;
+}
+
+/** The panel's Chart view asks for the tab's chart as read. Answered with a ChartSnapshot or undefined. */
+export interface PanelBgGetSnapshot {
+  type: 'panel-bg-get-snapshot';
   tabId: number;
 }
 
@@ -64,6 +90,19 @@ export interface PanelBgSettingsChanged {
   type: 'panel-bg-settings-changed';
 }
 
+/**
+ * The options page erased all local data: the worker forgets every tab's reading too, goes back
+ * to the defaults and asks the open charts to be read again.
+ */
+export interface PanelBgErased {
+  type: 'panel-bg-erased';
+}
+
+/** The worker lost a tab's reading (erased): each frame reads its chart again and sends it whole. */
+export interface BgCsReadAgain {
+  type: 'bg-cs-read-again';
+}
+
 /** The options page imported a code-set release: load it and re-check. */
 export interface PanelBgCodesImported {
   type: 'panel-bg-codes-imported';
@@ -92,21 +131,25 @@ export interface BgCsOpenErrors {
 
 export type Message =
   | CsBgSnapshot
+  | CsBgSnapshotUpdate
   | CsBgSubmitAnyway
   | PanelBgGetTabState
+  | PanelBgGetSnapshot
   | PanelBgDismiss
   | PanelBgUndismiss
   | PanelBgAcceptCode
   | PanelBgRemoveCode
   | PanelBgSettingsChanged
   | PanelBgCodesImported
+  | PanelBgErased
   | PanelCsHighlight
   | BgPanelTabUpdated
-  | BgCsOpenErrors;
+  | BgCsOpenErrors
+  | BgCsReadAgain;
 
 const TYPES = new Set<Message['type']>([
-  'cs-bg-snapshot', 'cs-bg-submit-anyway', 'panel-bg-get-tab-state', 'panel-bg-dismiss',
-  'panel-bg-undismiss', 'panel-bg-accept-code', 'panel-bg-remove-code', 'panel-bg-settings-changed', 'panel-bg-codes-imported', 'panel-cs-highlight', 'bg-panel-tab-updated', 'bg-cs-open-errors',
+  'cs-bg-snapshot', 'cs-bg-snapshot-update', 'cs-bg-submit-anyway', 'panel-bg-get-tab-state', 'panel-bg-get-snapshot', 'panel-bg-dismiss',
+  'panel-bg-undismiss', 'panel-bg-accept-code', 'panel-bg-remove-code', 'panel-bg-settings-changed', 'panel-bg-codes-imported', 'panel-bg-erased', 'panel-cs-highlight', 'bg-panel-tab-updated', 'bg-cs-open-errors', 'bg-cs-read-again',
 ]);
 
 /** A finding the user dismissed, as the panel shows it. */
@@ -125,7 +168,6 @@ export interface TabState {
    */
   status: 'not-enabled' | 'waiting' | 'no-chart' | 'ready';
   url?: string;
-  snapshot?: ChartSnapshot;
   /** Open findings (not dismissed). */
   findings: Finding[];
   dismissed: DismissedFinding[];

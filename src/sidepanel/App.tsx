@@ -1,12 +1,18 @@
 import { useMemo, useState } from 'preact/hooks';
-import { actionsFor } from './actions.ts';
+import { actionsFor, type PanelActions } from './actions.ts';
 import type { TabState } from '../shared/messages.ts';
 import { ChartView } from './components/ChartView.tsx';
 import { FindingList } from './components/FindingList.tsx';
 import { SeverityCounts } from './components/SeverityCounts.tsx';
+import { useChartSnapshot } from './use-chart-snapshot.ts';
 import { useTabState } from './use-tab-state.ts';
 
 type View = 'findings' | 'chart';
+const VIEWS: { view: View; label: string }[] = [
+  { view: 'findings', label: 'Findings' },
+  { view: 'chart', label: 'Chart' },
+];
+const tabId = (view: View) => `view-tab-${view}`;
 
 /** The side panel: findings for the active tab, and what chartlint read from it. */
 export function App() {
@@ -16,14 +22,18 @@ export function App() {
     <div class="panel">
       <header class="panel-header">
         <h1>chartlint</h1>
-        {state?.status === 'ready' && <SeverityCounts findings={state.findings} />}
+        {/* A polite live region that is there from the start, so the first counts are heard too. */}
+        <div class="counts-status" role="status">
+          {state?.status === 'ready' && <SeverityCounts findings={state.findings} />}
+        </div>
       </header>
-      <nav class="views" role="tablist" aria-label="Views">
-        <ViewTab view="findings" current={view} onSelect={setView} label="Findings" />
-        <ViewTab view="chart" current={view} onSelect={setView} label="Chart" />
-      </nav>
-      <main class="panel-body" aria-live="polite">
-        <Body state={state} view={view} />
+      <ViewTabs current={view} onSelect={setView} />
+      {/* Not a live region: the worker re-renders the list on every change to the chart, and a
+          screen reader would read it all again each time. The counts in the header speak instead. */}
+      <main class="panel-body">
+        <div role="tabpanel" id="view-panel" aria-labelledby={tabId(view)}>
+          <Body state={state} view={view} />
+        </div>
       </main>
       {state && state.packErrors.length > 0 && (
         <div class="pack-errors" role="alert">
@@ -34,12 +44,42 @@ export function App() {
   );
 }
 
-function ViewTab(props: { view: View; current: View; label: string; onSelect: (view: View) => void }) {
-  const selected = props.view === props.current;
+/** The ARIA tabs pattern: one tab stop; arrow keys, Home and End move between the views. */
+function ViewTabs({ current, onSelect }: { current: View; onSelect: (view: View) => void }) {
+  const onKeyDown = (event: KeyboardEvent) => {
+    const at = VIEWS.findIndex((v) => v.view === current);
+    const moves: Record<string, number> = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: VIEWS.length - 1 };
+    const to = moves[event.key];
+    if (to === undefined) return;
+    const next = VIEWS[(to + VIEWS.length) % VIEWS.length]!.view;
+    event.preventDefault();
+    onSelect(next);
+    document.getElementById(tabId(next))?.focus();
+  };
   return (
-    <button type="button" role="tab" aria-selected={selected} class={selected ? 'view-tab selected' : 'view-tab'} onClick={() => props.onSelect(props.view)}>
-      {props.label}
-    </button>
+    // In a landmark of its own, so a screen-reader user can reach the view switch directly.
+    <nav aria-label="Views">
+      <div class="views" role="tablist" aria-label="Views" onKeyDown={onKeyDown}>
+        {VIEWS.map(({ view, label }) => {
+          const selected = view === current;
+          return (
+            <button
+              key={view}
+              type="button"
+              role="tab"
+              id={tabId(view)}
+              aria-selected={selected}
+              aria-controls="view-panel"
+              tabIndex={selected ? 0 : -1}
+              class={selected ? 'view-tab selected' : 'view-tab'}
+              onClick={() => onSelect(view)}
+            >
+              {label}
+            </button>
+          );
+        })}
+      </div>
+    </nav>
   );
 }
 
@@ -59,6 +99,11 @@ function Body({ state, view }: { state: TabState | undefined; view: View }) {
 
 function Ready({ state, view }: { state: TabState; view: View }) {
   const actions = useMemo(() => actionsFor(state.tabId), [state.tabId]);
-  if (view === 'chart') return state.snapshot ? <ChartView snapshot={state.snapshot} actions={actions} /> : null;
+  if (view === 'chart') return <ChartTab tabId={state.tabId} version={state.updatedAt} actions={actions} />;
   return <FindingList findings={state.findings} dismissed={state.dismissed} workingCodes={state.workingCodes} actions={actions} />;
+}
+
+function ChartTab({ tabId, version, actions }: { tabId: number; version: string | undefined; actions: PanelActions }) {
+  const snapshot = useChartSnapshot(tabId, version);
+  return snapshot ? <ChartView snapshot={snapshot} actions={actions} /> : <p class="state">Loading…</p>;
 }

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/browser.ts';
 import { serveFolder, type DemoServer } from '../../scripts/demo-server.ts';
-import { openPanelFor, panelFindings, panelSettled } from '../../scripts/panel.ts';
+import { openPanelFor, panelFindings, panelSettled, tabIdOf } from '../../scripts/panel.ts';
 
 const SHARED = resolve(process.cwd(), '../shared/codesets');
 const hasShared = existsSync(resolve(SHARED, 'icd10cm-fy2021-official/icd10cm-order-Jan-2021.txt.gz'));
@@ -267,6 +267,10 @@ describe('options page', () => {
   });
 
   it('erases all local data after confirmation: settings, custom packs and releases go', async () => {
+    const tabId = await tabIdOf(browser, chart);
+    const readAt = () => panel.evaluate(async (id) => (await chrome.runtime.sendMessage<unknown, { source: { extractedAt: string } } | null>({ type: 'panel-bg-get-snapshot', tabId: id }))?.source.extractedAt, tabId);
+    const before = await readAt();
+    expect(before).toBeTruthy();
     await options.getByRole('button', { name: 'Erase all local data…' }).click();
     await options.getByRole('button', { name: 'Erase everything' }).click();
     await expect.poll(() => options.getByTestId('data-status').textContent()).toMatch(/^Erased/);
@@ -274,5 +278,8 @@ describe('options page', () => {
     expect(await options.getByTestId('releases-empty').count()).toBe(1);
     expect(await options.getByLabel(/Buttons that count as submitting/).inputValue()).toContain('finali');
     await expect.poll(rulesInPanel).not.toContain('facility-note-unsigned');
+    // The worker forgot the chart it held in memory too, and the page read it again.
+    await expect.poll(readAt, { timeout: 10_000 }).not.toBe(before);
+    expect(await readAt()).toBeTruthy();
   });
 });

@@ -1,4 +1,4 @@
-import type { DomAdapter } from '../adapter.ts';
+import type { DomAdapter, DomInput } from '../adapter.ts';
 import { parseClinicalDate } from '../dates.ts';
 import { kindFromTitle } from '../document-kind.ts';
 import { cssPath, type SiblingIndex } from '../dom/css-path.ts';
@@ -7,9 +7,12 @@ import { quote, textOf } from '../dom/text.ts';
 import { parsePerson } from '../person.ts';
 import {
   emptySnapshot,
-  type ChartDocument, type CodedItem, type Field, type FormState, type Order, type OrderKind,
+  type ChartDocument, type ChartSnapshot, type CodedItem, type Field, type FormState, type Order, type OrderKind,
   type Section, type Signature, type SignatureStatus, type SourceRef,
 } from '../snapshot.ts';
+
+/** Each note of the demo chart is one `article.note`. */
+const NOTE = 'article.note';
 
 /**
  * The demo EHR shipped in tests/fixtures/demo-ehr: chartlint's own synthetic chart, used by
@@ -21,43 +24,64 @@ export const demoEhr: DomAdapter = {
   matches: ({ document }) =>
     document.querySelector('meta[name="application-name"][content="Demo EHR"]') !== null,
   extract(input) {
-    const { document } = input;
-    siblings = new WeakMap();
-    const snapshot = emptySnapshot('demo-ehr', input.now);
-    const banner = document.querySelector('.patient-banner');
-    if (!banner) snapshot.warnings.push('No patient banner on this page.');
-    snapshot.patient = {
-      name: fieldAt(banner, '.pt-name'),
-      mrn: fieldAt(banner, '.pt-mrn'),
-      dob: dateAt(banner, '.pt-dob'),
-      sex: fieldAt(banner, '.pt-sex'),
-    };
-    const encounter = document.querySelector('.encounter .enc-details');
-    if (encounter) {
-      const attending = fieldAt(encounter, '.enc-attending');
-      snapshot.encounter = {
-        kind: fieldAt(encounter, '.enc-type')?.value.toLowerCase(),
-        admittedAt: dateAt(encounter, '.enc-admitted'),
-        dischargedAt: dateAt(encounter, '.enc-discharged'),
-        attending: attending && parsePerson(attending.value, attending.source),
-        admittingDiagnosis: fieldAt(encounter, '.enc-admitting-dx'),
-      };
-    }
-    snapshot.documents = [...document.querySelectorAll('article.note')].map(readNote);
-    snapshot.orders = [...document.querySelectorAll('tr.order')].map(readOrder);
-    snapshot.diagnoses = [...document.querySelectorAll('li.problem')].map(readProblem);
-    snapshot.forms = [...document.querySelectorAll('form input, form select, form textarea')]
-      .map((control) => readControl(control, document))
-      .filter((form): form is FormState => form !== undefined);
-    return stripUndefined(snapshot);
+    const snapshot = readRest(input);
+    snapshot.documents = [...input.document.querySelectorAll(NOTE)].map((note, index) => readDocument(note, index, input));
+    return snapshot;
   },
+  parts: { selector: NOTE, readRest, readDocument },
 };
 
+function readRest(input: DomInput): ChartSnapshot {
+  const { document } = input;
+  useSiblingsOf(input);
+  const snapshot = emptySnapshot('demo-ehr', input.now);
+  const banner = document.querySelector('.patient-banner');
+  if (!banner) snapshot.warnings.push('No patient banner on this page.');
+  snapshot.patient = {
+    name: fieldAt(banner, '.pt-name'),
+    mrn: fieldAt(banner, '.pt-mrn'),
+    dob: dateAt(banner, '.pt-dob'),
+    sex: fieldAt(banner, '.pt-sex'),
+  };
+  const encounter = document.querySelector('.encounter .enc-details');
+  if (encounter) {
+    const attending = fieldAt(encounter, '.enc-attending');
+    snapshot.encounter = {
+      kind: fieldAt(encounter, '.enc-type')?.value.toLowerCase(),
+      admittedAt: dateAt(encounter, '.enc-admitted'),
+      dischargedAt: dateAt(encounter, '.enc-discharged'),
+      attending: attending && parsePerson(attending.value, attending.source),
+      admittingDiagnosis: fieldAt(encounter, '.enc-admitting-dx'),
+    };
+  }
+  snapshot.orders = [...document.querySelectorAll('tr.order')].map(readOrder);
+  snapshot.diagnoses = [...document.querySelectorAll('li.problem')].map(readProblem);
+  // One pass for the labels, not one per control: this runs on every keystroke.
+  const labels = new Map([...document.querySelectorAll('label[for]')].reverse().map((label) => [label.getAttribute('for'), label]));
+  snapshot.forms = [...document.querySelectorAll('form input, form select, form textarea')]
+    .map((control) => readControl(control, labels))
+    .filter((form): form is FormState => form !== undefined);
+  return stripUndefined(snapshot);
+}
+
+function readDocument(note: Element, index: number, input: DomInput): ChartDocument {
+  useSiblingsOf(input);
+  return stripUndefined(readNote(note, index));
+}
+
 /**
- * Sibling positions for the selectors of one extraction: a chart with thousands of notes would
- * otherwise recount its siblings for every path (quadratic). Reset at the start of each extract.
+ * Sibling positions for the selectors of one reading: a chart with thousands of notes would
+ * otherwise recount its siblings for every path (quadratic). One index per reading (its
+ * `input`), because the page may change between two.
  */
 let siblings: SiblingIndex = new WeakMap();
+let siblingsFor: DomInput | undefined;
+
+function useSiblingsOf(input: DomInput): void {
+  if (siblingsFor === input) return;
+  siblingsFor = input;
+  siblings = new WeakMap();
+}
 
 function readNote(note: Element, index: number): ChartDocument {
   const title = fieldAt(note, '.note-title') ?? { value: 'Untitled note', source: sourceOf(note) };
@@ -137,10 +161,10 @@ function readProblem(item: Element, index: number): CodedItem {
   };
 }
 
-function readControl(control: Element, document: Document): FormState | undefined {
+function readControl(control: Element, labels: Map<string | null, Element>): FormState | undefined {
   const id = control.getAttribute('id') ?? control.getAttribute('name');
   if (!id) return undefined;
-  const label = [...document.querySelectorAll('label[for]')].find((l) => l.getAttribute('for') === id);
+  const label = labels.get(id);
   const labelText = label ? textOf(label).replace(/\s*\*$/, '') : id;
   return {
     id,

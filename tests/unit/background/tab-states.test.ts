@@ -47,3 +47,15 @@ describe('nextRecord: a tab’s frames after a new reading', () => {
     expect(record.frames.map((f) => `${f.frameId}:${f.snapshot.source.title}`)).toEqual(['12:new notes', '0:new top']);
   });
 });
+
+describe('nextRecord: what the panel needs without the readings', () => {
+  it('carries the merged chart’s key and whether it holds a chart', () => {
+    const withPatient: ChartSnapshot = { ...reading('top'), patient: { mrn: { value: '4820193', source: { text: '4820193' } } } };
+    const record = nextRecord(undefined, { frameId: 0, snapshot: withPatient, url: 'http://ehr/chart', now: NOW });
+    expect(record.empty).toBe(false);
+    expect(record.chartKey).toMatch(/^c/);
+    const blank = nextRecord(undefined, { frameId: 0, snapshot: reading('top'), url: 'http://ehr/chart', now: NOW });
+    expect(blank.empty).toBe(true);
+    expect(blank.chartKey).not.toBe(record.chartKey);
+  });
+});

@@ -23,4 +23,29 @@ describe('watchChart', () => {
     expect(onChange).toHaveBeenCalledTimes(1);
     await window.happyDOM.close();
   });
+
+  it('hears a status or text set by script, and hands over what changed; ignores its own layer', async () => {
+    const window = new Window();
+    const document = window.document as unknown as Document;
+    document.body.innerHTML = '<footer data-status="unsigned">Unsigned</footer><div id="layer"></div>';
+    const layer = document.querySelector('#layer')!;
+    const onChange = vi.fn();
+    const heard: (readonly MutationRecord[] | Event)[] = [];
+    const stop = watchChart(document, onChange, 20, (node) => node === layer || layer.contains(node), (change) => heard.push(change));
+    const quiet = () => new Promise((done) => setTimeout(done, 60));
+    layer.setAttribute('data-x', '1');
+    await quiet();
+    expect(onChange).not.toHaveBeenCalled();
+    const footer = document.querySelector('footer')!;
+    footer.setAttribute('data-status', 'signed');
+    await quiet();
+    expect(onChange).toHaveBeenCalledTimes(1);
+    (footer.firstChild as Text).data = 'Signed';
+    await quiet();
+    expect(onChange).toHaveBeenCalledTimes(2);
+    const records = heard.filter((change): change is readonly MutationRecord[] => Array.isArray(change)).flat();
+    expect(records.map((r) => r.type)).toEqual(['attributes', 'characterData']);
+    stop();
+    await window.happyDOM.close();
+  });
 });
