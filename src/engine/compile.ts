@@ -39,7 +39,7 @@ export function compileRule(spec: RuleSpec, facts: ReadonlyMap<string, FactDefin
     conditionFacts.add(leaf.fact);
     if (isFactRef(leaf.value)) conditionFacts.add(leaf.value.fact);
   }
-  const shown = [...(spec.evidence ?? []), ...(spec.codesFrom ? [spec.codesFrom] : []), ...templatePaths(spec.message), ...templatePaths(spec.detail ?? '')].map((p) => p.split('.')[0]!);
+  const shown = [...(spec.evidence ?? []), ...(spec.codesFrom ? [spec.codesFrom] : []), ...templatePaths(spec.message), ...templatePaths(spec.detail ?? ''), ...templatePaths(spec.query ?? '')].map((p) => p.split('.')[0]!);
   const read = [...conditionFacts, ...shown];
   const top: ConditionNode[] = 'all' in node ? node.all : [node];
   const leaf = keywordLeafOf(top);

@@ -186,6 +186,7 @@ function findingOf(rule: CompiledRule, result: Parameters<typeof explain>[0], co
     severity: spec.severity,
     message: renderTemplate(spec.message, context),
     ...(spec.detail ? { detail: renderTemplate(spec.detail, context) } : {}),
+    ...queryOf(spec.query, context),
     citation: spec.citation,
     evidence,
     codes: spec.codesFrom ? codesAt(context, spec.codesFrom) : (spec.codes ?? []),
@@ -193,6 +194,12 @@ function findingOf(rule: CompiledRule, result: Parameters<typeof explain>[0], co
     subject: scoped.id,
     fingerprint: fingerprintOf(spec.pack, spec.id, scoped.id, evidence[0]?.text),
   };
+}
+
+/** `{ query }` when the rule drafts one for this item: `{{item.query|}}` renders blank for items without a draft. */
+function queryOf(template: string | undefined, context: FactContext): { query?: string } {
+  const query = template ? renderTemplate(template, context).trim() : '';
+  return query ? { query } : {};
 }
 
 /** The SuggestedCode[] at a rule's `codesFrom` path ([] when absent). */

@@ -33,6 +33,11 @@ export interface Finding {
   severity: Severity;
   message: string;
   detail?: string;
+  /**
+   * A documentation query draft for the provider (AHIMA/ACDIS compliant, non-leading), kept apart
+   * from `detail` so the panel can show it as the text to send and copy it whole.
+   */
+  query?: string;
   citation: string;
   evidence: SourceRef[];
   codes: SuggestedCode[];

@@ -100,7 +100,7 @@ function readRule(pack: string, file: PackFile, shared: Record<string, Condition
   }
   const factIds = new Set(FACTS.keys());
   const problems = checkConditions(conditions, factIds, OPERATORS);
-  for (const path of [...(rule.evidence ?? []), ...(rule.codesFrom ? [rule.codesFrom] : []), ...templatePaths(rule.message), ...templatePaths(rule.detail ?? '')]) {
+  for (const path of [...(rule.evidence ?? []), ...(rule.codesFrom ? [rule.codesFrom] : []), ...templatePaths(rule.message), ...templatePaths(rule.detail ?? ''), ...templatePaths(rule.query ?? '')]) {
     const fact = path.split('.')[0]!;
     if (!isValidPath(path)) problems.push(`bad path "${path}" in message or evidence`);
     else if (!factIds.has(fact)) problems.push(`unknown fact "${fact}" in message or evidence`);

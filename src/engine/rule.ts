@@ -35,6 +35,8 @@ export interface RuleSpec {
   /** Message template: `{{fact.path}}` or `{{fact.path|fallback}}`. */
   message: string;
   detail?: string;
+  /** Query draft template, same syntax as `message`; a finding gets `query` only when it renders non-blank. */
+  query?: string;
   conditions: TopLevelCondition;
   /** `fact.path` of values to quote as evidence (their SourceRefs). */
   evidence?: string[];

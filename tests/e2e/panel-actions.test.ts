@@ -67,16 +67,56 @@ describe('panel actions on the demo chart', () => {
     await expect.poll(badge).toBe(String(before + 1));
   });
 
+  const focused = () => panel.evaluate(() => document.activeElement?.getAttribute('data-fingerprint') ?? document.activeElement?.tagName);
+
   it('moves between findings and dismisses from the keyboard', async () => {
     const items = panel.locator('.finding-group:not(.dismissed-group) li.finding');
     await items.first().focus();
     const second = await items.nth(1).getAttribute('data-fingerprint');
     await panel.keyboard.press('ArrowDown');
-    await expect.poll(() => panel.evaluate(() => document.activeElement?.getAttribute('data-fingerprint'))).toBe(second);
+    await expect.poll(focused).toBe(second);
     await panel.keyboard.press('d');
     await panel.locator('.dismiss-form').waitFor();
     await panel.keyboard.press('Escape');
     await expect.poll(() => panel.locator('.dismiss-form').count()).toBe(0);
+    // Closing the form hands the focus back to its finding, not to the page.
+    await expect.poll(focused).toBe(second);
+  });
+
+  it('jumps to the evidence with Enter on a focused finding', async () => {
+    await chart.evaluate(() => window.scrollTo(0, 0));
+    expect(await inViewport('#order-2')).toBe(false);
+    await panel.locator('li.finding[data-rule="verbal-order-not-authenticated"]').focus();
+    await panel.keyboard.press('Enter');
+    await expect.poll(() => inViewport('#order-2')).toBe(true);
+  });
+
+  it('dismisses with a chosen reason and undoes it without a mouse, keeping the focus on a finding', async () => {
+    const before = Number(await badge());
+    const card = panel.locator('li.finding[data-rule="dictated-not-signed"]');
+    const fingerprint = await card.getAttribute('data-fingerprint');
+    await card.focus();
+    await panel.keyboard.press('d');
+    // The form takes the focus: its first reason; arrows choose, Tab reaches "Dismiss", Enter sends.
+    await expect.poll(() => panel.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe('Not applicable to this patient or encounter');
+    await panel.keyboard.press('ArrowDown');
+    await panel.keyboard.press('Tab');
+    expect(await panel.evaluate(() => document.activeElement?.textContent)).toBe('Dismiss');
+    await panel.keyboard.press('Enter');
+    const dismissed = panel.locator(`.dismissed-group li.finding[data-fingerprint="${fingerprint}"]`);
+    await dismissed.waitFor();
+    expect(await dismissed.locator('.dismissal').textContent()).toContain('Already addressed elsewhere in the record');
+    await expect.poll(badge).toBe(String(before - 1));
+    // The focus went to the finding that followed, so the keys go on working from there.
+    await expect.poll(() => panel.evaluate(() => document.activeElement?.matches('li.finding:not(.dismissed)') ?? false)).toBe(true);
+
+    // End reaches the last finding, the dismissed one; u takes the dismissal back.
+    await panel.keyboard.press('End');
+    await expect.poll(focused).toBe(fingerprint);
+    await panel.keyboard.press('u');
+    await expect.poll(() => panel.locator('.dismissed-group').count()).toBe(0);
+    await expect.poll(badge).toBe(String(before));
+    await expect.poll(() => panel.evaluate(() => document.activeElement?.matches('li.finding') ?? false)).toBe(true);
   });
 
   it('accepts a suggested code onto the chart’s working list, copies it, keeps it across reloads, and removes it', async () => {

@@ -25,7 +25,8 @@ export function DismissForm({ onDismiss, onCancel }: { onDismiss: (reason: strin
             <input type="radio" name="reason" value={value} checked={choice === value} onChange={() => setChoice(value)} /> {value === 'other' ? 'Other' : value}
           </label>
         ))}
-        {choice === 'other' && <input type="text" class="dismiss-other" aria-label="Other reason" value={other} autoFocus onInput={(event) => setOther(event.currentTarget.value)} />}
+        {/* Not autofocused: arrowing through the reasons onto "Other" must not pull the focus out of the group. */}
+        {choice === 'other' && <input type="text" class="dismiss-other" aria-label="Other reason" value={other} onInput={(event) => setOther(event.currentTarget.value)} />}
       </fieldset>
       <button type="submit" disabled={!reason}>
         Dismiss

@@ -1,7 +1,8 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { Finding } from '../../engine/finding.ts';
 import type { PanelActions } from '../actions.ts';
 import { DismissForm } from './DismissForm.tsx';
+import { QueryDraft } from './QueryDraft.tsx';
 
 interface Props {
   finding: Finding;
@@ -18,26 +19,42 @@ interface Props {
  */
 export function FindingCard({ finding, actions, dismissal, accepted }: Props) {
   const [dismissing, setDismissing] = useState(false);
+  const card = useRef<HTMLLIElement>(null);
+  const shown = finding.evidence.find((ref) => ref.selector);
+  const closeForm = () => {
+    setDismissing(false);
+    // The form held the focus; give it back to the card rather than lose it to the page.
+    card.current?.focus();
+  };
+  // Dismissing or undoing moves the card to the other list (a new element): the focus goes to
+  // the finding beside it first, so a keyboard user keeps their place.
+  const leave = (then: () => void) => {
+    focusNeighbour(card.current);
+    then();
+  };
   return (
     <li
+      ref={card}
       class={`finding sev-${finding.severity}${dismissal ? ' dismissed' : ''}`}
       tabIndex={0}
       data-rule={finding.rule}
       data-severity={finding.severity}
       data-fingerprint={finding.fingerprint}
-      aria-label={`${finding.severity}: ${finding.message}`}
+      aria-label={`${finding.severity}${dismissal ? ', dismissed' : ''}: ${finding.message}`}
+      aria-keyshortcuts={['ArrowDown', 'ArrowUp', ...(shown ? ['Enter'] : []), dismissal ? 'U' : 'D'].join(' ')}
       onKeyDown={(event) => {
-        if (event.key === 'Escape' && dismissing) setDismissing(false);
+        if (event.key === 'Escape' && dismissing) closeForm();
         if (event.target !== event.currentTarget) return;
-        if (event.key === 'Enter' && finding.evidence[0]) actions.jumpTo(finding.evidence[0]);
+        if (event.key === 'Enter' && shown) actions.jumpTo(shown);
         if (event.key === 'd' && !dismissal) setDismissing(true);
-        if (event.key === 'u' && dismissal) actions.undismiss(finding);
+        if (event.key === 'u' && dismissal) leave(() => actions.undismiss(finding));
       }}
     >
       <p class="finding-message">
         <span class="severity">{finding.severity}</span> <span class="message-text">{finding.message}</span>
       </p>
       {finding.detail && <p class="finding-detail">{finding.detail}</p>}
+      {finding.query && <QueryDraft query={finding.query} />}
       {finding.evidence.length > 0 && (
         <ul class="evidence" aria-label="Evidence">
           {finding.evidence.map((ref, index) => (
@@ -89,16 +106,16 @@ export function FindingCard({ finding, actions, dismissal, accepted }: Props) {
       {dismissal ? (
         <p class="dismissal">
           Dismissed: {dismissal.reason}{' '}
-          <button type="button" class="undo" onClick={() => actions.undismiss(finding)}>
+          <button type="button" class="undo" onClick={() => leave(() => actions.undismiss(finding))}>
             Undo
           </button>
         </p>
       ) : dismissing ? (
         <DismissForm
-          onCancel={() => setDismissing(false)}
+          onCancel={closeForm}
           onDismiss={(reason) => {
+            leave(() => actions.dismiss(finding, reason));
             setDismissing(false);
-            actions.dismiss(finding, reason);
           }}
         />
       ) : (
@@ -108,6 +125,15 @@ export function FindingCard({ finding, actions, dismissal, accepted }: Props) {
       )}
     </li>
   );
+}
+
+/** Focuses the next finding in the panel, or the one before when this is the last. */
+function focusNeighbour(card: HTMLElement | null): void {
+  const list = card?.closest('.finding-groups');
+  if (!card || !list) return;
+  const all = [...list.querySelectorAll<HTMLElement>('li.finding')];
+  const at = all.indexOf(card);
+  (all[at + 1] ?? all[at - 1])?.focus();
 }
 
 function format(value: unknown): string {

@@ -22,7 +22,8 @@ interface Props {
 
 /**
  * Open findings grouped by category, errors first; dismissed ones below, still visible.
- * Arrow keys (or j/k) move between findings; Enter shows the evidence; d dismisses; u undoes.
+ * Arrow keys (or j/k), Home and End move between findings; Enter shows the evidence; d dismisses;
+ * u undoes.
  */
 export function FindingList({ findings, dismissed, workingCodes, actions }: Props) {
   const accepted = new Set(workingCodes.map((c) => `${c.system}:${c.code}`));
@@ -65,9 +66,11 @@ export function FindingList({ findings, dismissed, workingCodes, actions }: Prop
 function moveFocus(event: KeyboardEvent): void {
   const current = event.target as HTMLElement;
   if (!current.matches('li.finding')) return;
-  const step = event.key === 'ArrowDown' || event.key === 'j' ? 1 : event.key === 'ArrowUp' || event.key === 'k' ? -1 : 0;
-  if (step === 0) return;
   const all = [...(event.currentTarget as HTMLElement).querySelectorAll<HTMLElement>('li.finding')];
-  all[all.indexOf(current) + step]?.focus();
+  const at = all.indexOf(current);
+  const moves: Record<string, number> = { ArrowDown: at + 1, j: at + 1, ArrowUp: at - 1, k: at - 1, Home: 0, End: all.length - 1 };
+  const to = moves[event.key];
+  if (to === undefined) return;
+  all[to]?.focus();
   event.preventDefault();
 }

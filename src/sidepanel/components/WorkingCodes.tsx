@@ -1,6 +1,6 @@
-import { useState } from 'preact/hooks';
 import type { WorkingCode } from '../../storage/working-codes.ts';
 import type { PanelActions } from '../actions.ts';
+import { useCopy } from '../use-copy.ts';
 
 /** "I13.0 Hypertensive heart and chronic kidney disease ..." — how a code is copied. */
 export function codeLine(code: WorkingCode): string {
@@ -12,14 +12,8 @@ export function codeLine(code: WorkingCode): string {
  * or all at once (one per line). The panel never types into the EHR itself.
  */
 export function WorkingCodes({ codes, actions }: { codes: WorkingCode[]; actions: PanelActions }) {
-  const [status, setStatus] = useState('');
+  const { status, copy } = useCopy();
   if (codes.length === 0) return null;
-  const copy = (text: string, what: string) => {
-    navigator.clipboard.writeText(text).then(
-      () => setStatus(`Copied ${what}.`),
-      () => setStatus('The browser did not allow copying; select the code and copy it by hand.'),
-    );
-  };
   return (
     <section class="working-codes" aria-labelledby="working-codes-title">
       <h2 id="working-codes-title">
@@ -29,10 +23,10 @@ export function WorkingCodes({ codes, actions }: { codes: WorkingCode[]; actions
         {codes.map((code) => (
           <li key={`${code.system}:${code.code}`} data-code={code.code}>
             <code>{code.code}</code> {code.display} <span class="code-system">({code.system})</span>{' '}
-            <button type="button" class="copy" onClick={() => copy(code.code, code.code)}>
+            <button type="button" class="copy" aria-label={`Copy ${code.code}`} onClick={() => copy(code.code, code.code)}>
               Copy
             </button>{' '}
-            <button type="button" class="remove" onClick={() => actions.removeCode(code)}>
+            <button type="button" class="remove" aria-label={`Remove ${code.code}`} onClick={() => actions.removeCode(code)}>
               Remove
             </button>
           </li>
@@ -41,11 +35,9 @@ export function WorkingCodes({ codes, actions }: { codes: WorkingCode[]; actions
       <button type="button" class="copy-all" onClick={() => copy(codes.map(codeLine).join('\n'), `${codes.length} codes`)}>
         Copy all
       </button>
-      {status && (
-        <p class="muted" role="status">
-          {status}
-        </p>
-      )}
+      <p class="copy-status muted" role="status">
+        {status}
+      </p>
     </section>
   );
 }

@@ -29,14 +29,14 @@ describe('suggestion rules', () => {
     expect(await runCase(loaded.packs, rule, testCase, createEvaluator(loaded.packs))).toEqual([]);
   });
 
-  it('the query finding carries the draft in its detail and offers the code for review', async () => {
+  it('the query finding carries the draft in its query and offers the code for review', async () => {
     const evaluator = createEvaluator(loaded.packs);
     const queryCase = cases.find((c) => c.rule === 'query-unspecified-diagnosis')!;
     const { snapshotFromCase } = await import('../../../../src/engine/case-snapshot.ts');
     const finding = (await evaluator.evaluate(snapshotFromCase(queryCase.testCase.snapshot))).find((f) => f.rule === 'query-unspecified-diagnosis');
     expect(finding?.category).toBe('documentation');
-    expect(finding?.detail).toContain('Clinically undetermined');
-    expect(finding?.detail).not.toMatch(/DRG|payment|reimbursement/i);
+    expect(finding?.query).toContain('Clinically undetermined');
+    expect(finding?.query).not.toMatch(/DRG|payment|reimbursement/i);
     expect(finding?.codes).toEqual([expect.objectContaining({ code: 'I50.9', action: 'review' })]);
   });
 });
