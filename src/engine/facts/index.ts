@@ -27,6 +27,10 @@ import { seventhCharacter } from './seventh-character.ts';
 import { principalDiagnosisEdits } from './principal-diagnosis-edits.ts';
 import { excludes1Conflict } from './excludes1-conflict.ts';
 import { mceAgeConflict } from './mce-age-conflict.ts';
+import { mceSexConflict } from './mce-sex-conflict.ts';
+import { mceUnspecifiedCode } from './mce-unspecified-code.ts';
+import { codeFirstSequencing } from './code-first-sequencing.ts';
+import { requiredAdditionalCode } from './required-additional-code.ts';
 import { secondarySeverity } from './secondary-severity.ts';
 
 /** Every fact a rule may name. */
@@ -36,7 +40,9 @@ export const FACT_LIST: FactDefinition[] = [
   admissionToNow, admissionHp, hpUpdate, finalDiagnosisDocumented, admittingDiagnosisDocumented,
   procedureInStay, operativeReport, consentBeforeProcedure, anesthesiaPre, anesthesiaPost,
   // coding (read the active code table: src/codes/active-table.ts)
-  diagnosisCodeStatus, seventhCharacter, principalDiagnosisEdits, excludes1Conflict, mceAgeConflict, secondarySeverity,
+  diagnosisCodeStatus, seventhCharacter, principalDiagnosisEdits, excludes1Conflict, mceAgeConflict, mceSexConflict, secondarySeverity,
+  codeFirstSequencing, requiredAdditionalCode,
+  mceUnspecifiedCode,
 ];
 
 export const FACTS: ReadonlyMap<string, FactDefinition> = new Map(FACT_LIST.map((f) => [f.id, f]));
