@@ -1,13 +1,15 @@
 /**
  * The phrase → code lexicon of a code table: the curated phrases of lexicon.json (abbreviations,
- * clinical wordings, templates such as "CKD stage {s}") over the billable titles of the table
- * itself (normalized: without "unspecified" and parenthesised words). Compiled once per table
+ * clinical wordings, templates such as "CKD stage {s}") and the terms that have no code
+ * (query-templates.json `terms`, as `term:<id>`) over the billable titles of the table itself
+ * (normalized: without "unspecified" and parenthesised words). Compiled once per table
  * into one {@link PhraseIndex}; never per chart or per keystroke.
  */
 import { normalizeCode } from '../code-format.ts';
 import type { CodeTable } from '../table.ts';
 import lexiconJson from './lexicon.json';
 import { PhraseIndex } from './phrase-index.ts';
+import { TERM_PREFIX, TERM_QUERIES } from './query-draft.ts';
 import { wordsOf } from './tokens.ts';
 
 interface Template {
@@ -51,10 +53,18 @@ export function curatedPhrases(): { phrase: string; code: string }[] {
   return [...LEXICON.terms.flatMap((t) => t.phrases.map((phrase) => ({ phrase, code: t.code }))), ...LEXICON.templates.flatMap(expandTemplate)];
 }
 
-/** Title variants worth matching: as written, and without parenthesised words and "unspecified". */
+/**
+ * Title variants worth matching: as written, and without parenthesised words and "unspecified".
+ * Only a trailing "unspecified" qualifier is cut with what follows it ("Pneumonia, unspecified
+ * organism", "…, part unspecified"); inside a title the word alone goes, so "Sepsis due to
+ * unspecified staphylococcus" gives "sepsis due to staphylococcus", not "sepsis due to".
+ */
 export function titleVariants(title: string): string[] {
   const plain = title.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ');
-  const noUnspecified = plain.replace(/,?\s*unspecified\b.*$/i, '').replace(/\bunspecified\s+/gi, '');
+  const noUnspecified = plain
+    .replace(/,[^,]*\bunspecified\b.*$/i, '')
+    .replace(/\s+unspecified\s*$/i, '')
+    .replace(/\bunspecified\s+/gi, '');
   return [...new Set([title, plain, noUnspecified])];
 }
 
@@ -73,6 +83,8 @@ function buildLexicon(table: CodeTable): PhraseIndex {
     const c = normalizeCode(code);
     if (table.get(c)?.billable) index.add(wordsOf(phrase), c, true);
   }
+  // Terms with no code win over any title that contains them: they must give a query, not a code.
+  for (const term of TERM_QUERIES) for (const phrase of term.phrases) index.add(wordsOf(phrase), `${TERM_PREFIX}${term.id}`, true);
   // Title phrases shared by two codes say nothing about which one is meant: dropped.
   const fromTitles = new Map<string, string | null>();
   for (const entry of table.all()) {

@@ -18,7 +18,7 @@ export function mentionsIn(passage: Passage, lexicon: PhraseIndex): Mention[] {
     const found = contextOf(tokens, m.start, m.end, passage.text);
     // A resolved problem-list entry is a past condition whatever its words say.
     const context = found.context === 'affirmed' && passage.historical ? { context: 'historical' as const, trigger: 'status resolved' } : found;
-    return { code: m.code, phrase, source: passage.source, where: passage.where, ...context };
+    return { code: m.code, phrase, source: passage.source, where: passage.where, ...context, ...(passage.at ? { at: passage.at } : {}) };
   });
 }
 

@@ -5,6 +5,7 @@
  * out: a word there is a finding or a past event, not a diagnosis the provider states.
  */
 import type { ChartDocument, ChartSnapshot, Section, SourceRef } from '../../chart/snapshot.ts';
+import { documentTimes, listStamp, sectionStamp, type Stamp } from './timeline.ts';
 
 /** One sentence that may state a diagnosis, with where it stands. */
 export interface Passage {
@@ -15,6 +16,8 @@ export interface Passage {
   where: string;
   /** Set for items of a problem list marked resolved or inactive: a past condition. */
   historical?: boolean;
+  /** When it was stated (diagnosis passages only): a later statement overrules an earlier one. */
+  at?: Stamp;
 }
 
 /** Section titles that state diagnoses. */
@@ -32,15 +35,29 @@ export function statesDiagnoses(section: Pick<Section, 'title' | 'code'>): boole
   return DIAGNOSIS_SECTION.test(section.title) && !NOT_CURRENT.test(section.title);
 }
 
+/** A genus abbreviated to its initial ("E. coli", "S. aureus") ends a piece the next word continues. */
+const GENUS_INITIAL = /(?:^|[^A-Za-z])[A-Z]\.$/;
+/** ...a species, lower-case as it should be, or one often capitalised ("E. Coli"), not a new sentence ("hepatitis C. Diabetes"). */
+const SPECIES = /^(?:coli|diff|difficile|aureus|pneumoniae|influenzae|faecalis|faecium|epidermidis|aeruginosa|marcescens)\b/i;
+const continues = (piece: string) => /^[a-z]/.test(piece) || SPECIES.test(piece);
+
 /**
  * Sentences of a text: split after . ! ? ; and at line breaks, and before a list number glued to
- * the previous item ("output.2. Type 2 ..."). Decimals ("1.4") stay whole.
+ * the previous item ("output.2. Type 2 ..."). Decimals ("1.4") and organisms written with their
+ * genus initial ("sepsis due to E. coli") stay whole.
  */
 export function sentencesOf(text: string): string[] {
-  return text
+  const pieces = text
     .split(/(?<=[.!?;])\s+|[\r\n]+|(?<=[a-z)\]])\.(?=\d{1,2}[.)]\s)/i)
     .map((s) => s.trim())
-    .filter((s) => /[a-z]/i.test(s));
+    .filter((s) => s !== '');
+  const out: string[] = [];
+  for (const piece of pieces) {
+    const last = out.length - 1;
+    if (last >= 0 && GENUS_INITIAL.test(out[last]!) && continues(piece)) out[last] = `${out[last]!} ${piece}`;
+    else out.push(piece);
+  }
+  return out.filter((s) => /[a-z]/i.test(s));
 }
 
 function clip(text: string): string {
@@ -52,20 +69,26 @@ function sectionPassages(doc: ChartDocument, section: Section): Passage[] {
   return sentencesOf(section.text).map((text) => ({ text, source: { ...section.source, text: clip(text) }, where }));
 }
 
-/** Every passage of the chart where a diagnosis may be stated, in chart order. */
+/** Every passage of the chart where a diagnosis may be stated, in chart order, each with when it was stated. */
 export function diagnosisPassages(snapshot: ChartSnapshot): Passage[] {
   const out: Passage[] = [];
-  for (const doc of snapshot.documents) {
-    for (const section of doc.sections) if (statesDiagnoses(section)) out.push(...sectionPassages(doc, section));
-  }
+  const times = documentTimes(snapshot.documents);
+  snapshot.documents.forEach((doc, i) => {
+    for (const section of doc.sections) {
+      if (!statesDiagnoses(section)) continue;
+      for (const p of sectionPassages(doc, section)) out.push({ ...p, at: sectionStamp(doc, section, times[i]!, out.length) });
+    }
+  });
   for (const dx of snapshot.diagnoses) {
     const text = dx.text.value.trim();
     if (!text) continue;
     const where = dx.role === 'problem' || dx.role === undefined ? 'Problem list' : `${dx.role} diagnosis`;
-    out.push({ text, source: { ...dx.text.source, text: clip(text) }, where, ...(dx.status && INACTIVE_STATUS.test(dx.status) ? { historical: true } : {}) });
+    const historical = dx.status !== undefined && INACTIVE_STATUS.test(dx.status);
+    out.push({ text, source: { ...dx.text.source, text: clip(text) }, where, ...(historical ? { historical } : {}), at: listStamp(dx, out.length) });
   }
   const admitting = snapshot.encounter?.admittingDiagnosis;
-  if (admitting?.value.trim()) out.push({ text: admitting.value.trim(), source: { ...admitting.source, text: clip(admitting.value.trim()) }, where: 'Admitting diagnosis' });
+  const text = admitting?.value.trim();
+  if (admitting && text) out.push({ text, source: { ...admitting.source, text: clip(text) }, where: 'Admitting diagnosis', at: listStamp({ role: 'admitting' }, out.length) });
   return out;
 }
 

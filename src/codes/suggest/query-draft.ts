@@ -19,7 +19,30 @@ export interface QueryTemplate {
   specificCodes: string[];
 }
 
-const TEMPLATES = (templatesJson as unknown as { templates: QueryTemplate[] }).templates;
+/** A term the classification gives no code ("urosepsis"): the chart gets a query, never a code. */
+export interface TermQuery extends Omit<QueryTemplate, 'prefix' | 'specificCodes'> {
+  id: string;
+  /** The term as the finding names it. */
+  label: string;
+  /** How the chart writes it (lexicon phrases). */
+  phrases: string[];
+  /** Why no code is suggested, in words (stands where a code's title would). */
+  noCode: string;
+  /** Prefixes of codes whose documentation answers the question. */
+  answeredBy: string[];
+}
+
+const FILE = templatesJson as unknown as { templates: QueryTemplate[]; terms: TermQuery[] };
+const TEMPLATES = FILE.templates;
+/** The terms with no code, each with its query. */
+export const TERM_QUERIES: readonly TermQuery[] = FILE.terms;
+/** Marks a lexicon entry (and a mention) as a term with no code rather than a code. */
+export const TERM_PREFIX = 'term:';
+
+/** The term query of a `term:<id>` mention code, if it is one. */
+export function termQueryOf(code: string): TermQuery | undefined {
+  return code.startsWith(TERM_PREFIX) ? TERM_QUERIES.find((t) => `${TERM_PREFIX}${t.id}` === code) : undefined;
+}
 const MAX_INDICATORS = 5;
 /** The two options every query offers (AHIMA/ACDIS). */
 export const ALWAYS_OFFERED = ['Other (please specify): ____', 'Clinically undetermined'];
@@ -41,7 +64,7 @@ export function answers(template: QueryTemplate, code: string): boolean {
 }
 
 /** Sentences of the record holding one of the template's indicator words (at most five, deduplicated). */
-export function clinicalIndicators(template: QueryTemplate, passages: readonly Passage[], also: readonly Passage[] = []): Passage[] {
+export function clinicalIndicators(template: Pick<QueryTemplate, 'indicators'>, passages: readonly Passage[], also: readonly Passage[] = []): Passage[] {
   const terms = template.indicators.map((t) => ` ${wordsOf(t).join(' ')} `);
   const seen = new Set<string>();
   const out: Passage[] = [];
@@ -58,7 +81,7 @@ export function clinicalIndicators(template: QueryTemplate, passages: readonly P
 }
 
 /** The query text: indicators quoted with where they stand, the question, the options. */
-export function queryDraft(template: QueryTemplate, documented: string, indicators: readonly Passage[]): string {
+export function queryDraft(template: Pick<QueryTemplate, 'axis' | 'condition' | 'question' | 'options'>, documented: string, indicators: readonly Passage[]): string {
   const lines = [
     `Documentation clarification: ${template.condition} (${template.axis})`,
     `The record documents "${documented}".`,

@@ -1,13 +1,15 @@
 /**
  * Suggested ICD-10-CM codes from the words of a chart, with evidence: mentions in the diagnosis
- * passages (context-checked), the combination codes the classification presumes, more specific
- * codes for unspecified ones on the chart (or a query draft where the record says no more),
+ * passages (context-checked, then reconciled over time: the latest statement, discharge
+ * diagnoses first, decides), the combination codes the classification presumes, the underlying
+ * infection of severe sepsis, more specific codes for unspecified ones on the chart (or a query
+ * draft where the record says no more), queries for terms with no code ("urosepsis"),
  * personal-history codes, and the CC/MCC of each suggested secondary diagnosis.
  * One suggestion per code; codes already on the chart are never suggested.
  */
-import { uniqueRefs } from '../../chart/source-ref-key.ts';
+import { sourceRefKey, uniqueRefs } from '../../chart/source-ref-key.ts';
 import type { ChartSnapshot, SourceRef } from '../../chart/snapshot.ts';
-import { dotted } from '../code-format.ts';
+import { dotted, normalizeCode } from '../code-format.ts';
 import { refMatches, refText } from '../code-refs.ts';
 import type { CodeTable } from '../table.ts';
 import { applyCombinations, type AppliedCombination } from './combinations.ts';
@@ -15,9 +17,11 @@ import { codesOnChart, type ChartCodes } from './codes-on-chart.ts';
 import { historyCodeFor, lexiconFor } from './lexicon.ts';
 import { findMentions } from './mentions.ts';
 import { allPassages, type Passage } from './passages.ts';
-import { answers, clinicalIndicators, queryDraft, queryTemplateFor } from './query-draft.ts';
+import { answers, clinicalIndicators, queryDraft, queryTemplateFor, TERM_PREFIX, termQueryOf, type TermQuery } from './query-draft.ts';
+import { reconcile, type Reconciled } from './reconcile.ts';
+import { isSystemicInfection, sepsisNote, settleSepsis } from './sepsis.ts';
 import { severityOf } from './severity.ts';
-import type { CodeSuggestion, Mention, SuggestionKind } from './types.ts';
+import type { CodeSuggestion, Mention, MentionContext, SuggestionKind } from './types.ts';
 import { isUnspecified, refines } from './unspecified.ts';
 import { dropDefaultedTypes } from './defaults.ts';
 
@@ -29,8 +33,15 @@ interface Ground {
   table: CodeTable;
   chart: ChartCodes;
   inpatient: boolean;
-  /** Current (affirmed, or uncertain for inpatients) mentions by code, chart order. */
+  /** Every code's and term's status as finally documented (reconcile.ts). */
+  states: Map<string, Reconciled>;
+  /**
+   * Current codes (finally affirmed, or uncertain for inpatients) with the mentions that settle
+   * them, in the order the chart first mentions them.
+   */
   current: Map<string, Mention[]>;
+  /** Why a code not documented in words is suggested (the underlying infection of severe sepsis). */
+  implied: Map<string, string>;
   passages?: Passage[];
 }
 
@@ -40,12 +51,30 @@ function groupByCode(mentions: readonly Mention[]): Map<string, Mention[]> {
   return out;
 }
 
-function contextNote(mentions: readonly Mention[], inpatient: boolean): string {
-  if (mentions.some((m) => m.context === 'affirmed')) return '';
-  const trigger = mentions[0]?.trigger ?? 'uncertain';
-  return inpatient
-    ? ` Documented as uncertain ("${trigger}"): coded as if established because this is an inpatient stay (Section II.H).`
-    : '';
+const STATUS_WORDS: Partial<Record<MentionContext, string>> = { affirmed: 'as established', uncertain: 'as uncertain', negated: 'as absent or ruled out' };
+
+/** How the status was settled: an earlier statement overruled, an uncertain diagnosis kept for an inpatient. */
+function statusNote(state: Reconciled | undefined, inpatient: boolean): string {
+  if (!state) return '';
+  const latest = state.evidence[0];
+  const last = state.evidence.at(-1);
+  let note = '';
+  if (state.overruled && latest) {
+    const o = state.overruled;
+    const final = latest.at?.tier === 2 ? ' (diagnoses at discharge decide over the notes)' : '';
+    const undated = latest.at && !latest.at.dated && latest.at.tier === 1 ? ' (an undated note is taken in chart order)' : '';
+    note += ` Earlier documented ${STATUS_WORDS[o.context] ?? o.context} (“${o.trigger ?? o.phrase}”, ${o.where}); documented ${STATUS_WORDS[latest.context] ?? latest.context} later, in ${latest.where}${final}${undated}, which decides.`;
+  }
+  if (state.status === 'uncertain' && inpatient) {
+    note += ` Still documented as uncertain (“${last?.trigger ?? 'uncertain'}”, ${last?.where ?? 'the chart'}): coded as if it existed because this is an inpatient stay (Section II.H, III.C).`;
+  }
+  return note;
+}
+
+/** The other current codes stated in the same sentence as one of `mentions`. */
+function sameSentence(g: Ground, code: string, mentions: readonly Mention[]): string[] {
+  const sentences = new Set(mentions.map((m) => sourceRefKey(m.source)));
+  return [...g.current].filter(([c, ms]) => c !== code && ms.some((m) => sentences.has(sourceRefKey(m.source)))).map(([c]) => c);
 }
 
 function make(g: Ground, kind: SuggestionKind, code: string, mentions: readonly Mention[], replaces: readonly string[], reason: string, extraEvidence: readonly SourceRef[] = []): CodeSuggestion {
@@ -118,14 +147,49 @@ function queryFor(g: Ground, code: string, mentions: readonly Mention[]): string
   return queryDraft(template, documented, indicators);
 }
 
+/** True when the chart documents a code under one of `prefixes`, present or ruled out. */
+function documentsAny(g: Ground, prefixes: readonly string[]): boolean {
+  const ps = prefixes.map(normalizeCode);
+  const under = (c: string) => ps.some((p) => c.startsWith(p));
+  return [...g.chart.codes.keys()].some(under) || [...g.states].some(([c, state]) => under(c) && (g.current.has(c) || state.status === 'negated'));
+}
+
+/** The query for a term with no code ("urosepsis"): its draft, no code to add. */
+function termQuery(g: Ground, term: TermQuery, mentions: readonly Mention[]): CodeSuggestion {
+  g.passages ??= allPassages(g.snapshot);
+  const own = g.passages.filter((p) => mentions.some((m) => m.source.text === p.source.text));
+  const documented = mentions[0]?.phrase ?? term.label;
+  return {
+    id: `query:${term.id}`,
+    kind: 'query',
+    code: `“${documented}”`,
+    title: term.noCode,
+    action: 'review',
+    replaces: [],
+    mention: documented,
+    where: mentions[0]?.where ?? '',
+    evidence: uniqueRefs(mentions.map((m) => m.source)),
+    reason: `The record documents “${documented}” (${mentions[0]?.where ?? 'the chart'}) ${term.noCode}: no code is suggested until the provider answers the query.${statusNote(g.states.get(`${TERM_PREFIX}${term.id}`), g.inpatient)}`,
+    severityText: '',
+    query: queryDraft(term, documented, clinicalIndicators(term, g.passages, own)),
+    codes: [],
+  };
+}
+
 /** All suggestions for a chart, in a stable order (combinations, specificity, documented, history, queries). */
 export function suggestCodes(snapshot: ChartSnapshot, table: CodeTable): CodeSuggestion[] {
   const mentions = findMentions(snapshot, lexiconFor(table));
   const inpatient = snapshot.encounter?.kind === 'inpatient';
-  const current = groupByCode(mentions.filter((m) => m.context === 'affirmed' || (m.context === 'uncertain' && inpatient)));
-  const g: Ground = { snapshot, table, chart: codesOnChart(snapshot), inpatient, current };
+  const states = reconcile(mentions);
+  const current = new Map<string, Mention[]>();
+  for (const [code, state] of states) if (state.status === 'affirmed' || (state.status === 'uncertain' && inpatient)) current.set(code, state.evidence);
+  const terms = [...current].filter(([code]) => code.startsWith(TERM_PREFIX));
+  terms.forEach(([code]) => current.delete(code));
+  const chart = codesOnChart(snapshot);
+  const chartCodes = [...chart.codes.keys()].filter((c) => table.get(c));
   dropDefaultedTypes(current);
-  const chartCodes = [...g.chart.codes.keys()].filter((c) => table.get(c));
+  const implied = settleSepsis(current, chartCodes, (c) => table.get(c)?.billable === true);
+  const g: Ground = { snapshot, table, chart, inpatient, states, current, implied };
   const documented = [...current.keys()].filter((c) => ![...current.keys(), ...chartCodes].some((o) => refines(table, o, c)));
   const out: CodeSuggestion[] = [];
   const handled = new Set<string>(chartCodes);
@@ -149,11 +213,14 @@ export function suggestCodes(snapshot: ChartSnapshot, table: CodeTable): CodeSug
       out.push({ ...s, query });
     }
   }
+  const allInfections = [...current.keys(), ...chartCodes].filter(isSystemicInfection);
   for (const code of documented) {
     if (handled.has(code)) continue;
     const ms = current.get(code) ?? [];
     const query = isUnspecified(table, code) ? queryFor(g, code, ms) : undefined;
-    const reason = `Documented in ${ms[0]?.where ?? 'the chart'} and not coded on the chart.${contextNote(ms, inpatient)}`;
+    const reason =
+      (g.implied.get(code) ?? `Documented in ${ms[0]?.where ?? 'the chart'} and not coded on the chart.${statusNote(states.get(code), inpatient)}`) +
+      sepsisNote(code, sameSentence(g, code, ms), allInfections);
     out.push({ ...make(g, 'documented', code, ms, [], reason), ...(query ? { query } : {}) });
   }
   const history = groupByCode(
@@ -164,6 +231,10 @@ export function suggestCodes(snapshot: ChartSnapshot, table: CodeTable): CodeSug
   );
   for (const [code, ms] of history) {
     out.push(make(g, 'history', code, ms, [], `Documented as history ("${ms[0]?.trigger ?? ''} ${ms[0]?.phrase ?? ''}"), not as a current condition: the personal-history code applies, not the condition's code (Section I.C.21.c.4).`));
+  }
+  for (const [code, ms] of terms) {
+    const term = termQueryOf(code);
+    if (term && !documentsAny(g, term.answeredBy)) out.push(termQuery(g, term, ms));
   }
   return out;
 }

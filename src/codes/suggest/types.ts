@@ -4,13 +4,17 @@
  */
 import type { SourceRef } from '../../chart/snapshot.ts';
 import type { SuggestedCode } from '../../engine/finding.ts';
+import type { Stamp } from './timeline.ts';
 
 /** How a mention is meant, after the NegEx/ConText-style context step. */
 export type MentionContext = 'affirmed' | 'negated' | 'historical' | 'family' | 'uncertain';
 
 /** A diagnosis phrase found in the chart and the code it maps to. */
 export interface Mention {
-  /** Normalized ICD-10-CM code (no dot). */
+  /**
+   * Normalized ICD-10-CM code (no dot), or `term:<id>` for a term the classification gives no
+   * code and a query must clarify ("urosepsis", query-templates.json `terms`).
+   */
   code: string;
   /** The words of the chart that matched. */
   phrase: string;
@@ -21,6 +25,8 @@ export interface Mention {
   context: MentionContext;
   /** The trigger word(s) that set the context ("denies", "history of", "probable"). */
   trigger?: string;
+  /** When it was stated (see timeline.ts). */
+  at?: Stamp;
 }
 
 /**
@@ -28,7 +34,8 @@ export interface Mention {
  * - history: a "history of" mention, as its personal-history code;
  * - combination: a code the classification presumes from two or more documented conditions;
  * - specificity: an unspecified code on the chart where the text documents more;
- * - query: an unspecified code the record cannot make more specific: ask the provider.
+ * - query: an unspecified code the record cannot make more specific, or a term with no code
+ *   ("urosepsis"): ask the provider.
  */
 export type SuggestionKind = 'documented' | 'history' | 'combination' | 'specificity' | 'query';
 
@@ -37,7 +44,10 @@ export interface CodeSuggestion {
   /** `<kind>:<code>`, stable for a chart: the finding's subject. */
   id: string;
   kind: SuggestionKind;
-  /** Dotted code (E11.22) and its title in the active table. */
+  /**
+   * Dotted code (E11.22) and its title in the active table; for a query about a term with no
+   * code, the term as quoted ("“urosepsis”") and why it has none (`codes` is then empty).
+   */
   code: string;
   title: string;
   action: 'add' | 'replace' | 'review';
