@@ -15,6 +15,14 @@ export function icd10cmCodeOf(item: CodedItem): string | undefined {
   return normalizeCode(code.code);
 }
 
+/** The diagnosis lists that go on the claim; a problem list does not, and the MCE edits reported codes. */
+export const CLAIM_ROLES: ReadonlySet<string> = new Set(['principal', 'secondary', 'final']);
+
+/** The ICD-10-CM code of a diagnosis reported on the claim; undefined for problem-list entries. */
+export function claimCodeOf(item: CodedItem): string | undefined {
+  return CLAIM_ROLES.has(item.role ?? '') ? icd10cmCodeOf(item) : undefined;
+}
+
 /** The date codes are judged on (ISO day). */
 export function codingDate(snapshot: ChartSnapshot): string {
   const e = snapshot.encounter;

@@ -1,5 +1,5 @@
 import { activeCodeTable } from '../../codes/active-table.ts';
-import { codingDate, icd10cmCodeOf } from '../../codes/chart-codes.ts';
+import { CLAIM_ROLES, claimCodeOf, codingDate, icd10cmCodeOf } from '../../codes/chart-codes.ts';
 import { refMatches } from '../../codes/code-refs.ts';
 import { dotted } from '../../codes/code-format.ts';
 import { manifestationAsPrincipal } from '../../codes/validate/manifestation-principal.ts';
@@ -7,8 +7,6 @@ import { unmetSequencingNotes } from '../../codes/validate/use-additional.ts';
 import type { CodedItem } from '../../chart/snapshot.ts';
 import type { FactDefinition } from './fact.ts';
 
-/** The diagnosis lists that are sequenced on a claim; a problem list has no order to judge. */
-const CLAIM_ROLES: ReadonlySet<string> = new Set(['principal', 'secondary', 'final']);
 /** Notes quoted when a manifestation lacks its etiology; F02 alone lists 25. */
 const QUOTED = 3;
 
@@ -32,8 +30,8 @@ export const codeFirstSequencing: FactDefinition = {
   scopes: ['diagnosis'],
   compute: ({ item, snapshot }) => {
     const diagnosis = item as CodedItem;
-    const code = icd10cmCodeOf(diagnosis);
-    if (!code || !CLAIM_ROLES.has(diagnosis.role ?? '')) return undefined;
+    const code = claimCodeOf(diagnosis);
+    if (!code) return undefined;
     // The principal diagnosis is sequenced first wherever the chart lists it.
     const claim = snapshot.diagnoses
       .filter((d) => CLAIM_ROLES.has(d.role ?? ''))

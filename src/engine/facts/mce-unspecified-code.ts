@@ -1,5 +1,5 @@
 import { activeCodeTable } from '../../codes/active-table.ts';
-import { codingDate, icd10cmCodeOf } from '../../codes/chart-codes.ts';
+import { claimCodeOf, codingDate } from '../../codes/chart-codes.ts';
 import { dotted } from '../../codes/code-format.ts';
 import { chartSuggestions } from '../../codes/suggest/chart-suggestions.ts';
 import type { CodeEntry, CodeTable } from '../../codes/table.ts';
@@ -7,8 +7,6 @@ import { mceFlagsOn } from '../../codes/validate/mce-flags.ts';
 import type { CodedItem } from '../../chart/snapshot.ts';
 import type { FactDefinition } from './fact.ts';
 
-/** The diagnosis lists that go on the claim; the MCE edits reported codes, not a problem list. */
-const CLAIM_ROLES: ReadonlySet<string> = new Set(['principal', 'secondary', 'final']);
 /** Specific codes named in the message; M00.00 (unspecified joint) has sixteen. */
 const NAMED = 4;
 const UNSPECIFIED = 'unspecified';
@@ -82,8 +80,8 @@ export const mceUnspecifiedCode: FactDefinition = {
   scopes: ['diagnosis'],
   compute: ({ item, snapshot }) => {
     const diagnosis = item as CodedItem;
-    const code = icd10cmCodeOf(diagnosis);
-    if (!code || !CLAIM_ROLES.has(diagnosis.role ?? '')) return undefined;
+    const code = claimCodeOf(diagnosis);
+    if (!code) return undefined;
     const table = activeCodeTable();
     const date = codingDate(snapshot);
     if (!mceFlagsOn(table, code, date)?.includes(UNSPECIFIED)) return undefined;

@@ -1,13 +1,11 @@
 import { activeCodeTable } from '../../codes/active-table.ts';
-import { icd10cmCodeOf } from '../../codes/chart-codes.ts';
+import { claimCodeOf } from '../../codes/chart-codes.ts';
 import { refText, type CodeRef } from '../../codes/code-refs.ts';
 import { dotted } from '../../codes/code-format.ts';
 import { unmetSequencingNotes } from '../../codes/validate/use-additional.ts';
 import type { CodedItem } from '../../chart/snapshot.ts';
 import type { FactDefinition } from './fact.ts';
 
-/** The diagnosis lists of a claim; a problem list need not carry every paired code. */
-const CLAIM_ROLES: ReadonlySet<string> = new Set(['principal', 'secondary', 'final']);
 
 /**
  * Categories whose "use additional code" notes ask for a detail the combination code leaves
@@ -37,10 +35,10 @@ export const requiredAdditionalCode: FactDefinition = {
   scopes: ['diagnosis'],
   compute: ({ item, snapshot }) => {
     const diagnosis = item as CodedItem;
-    const code = icd10cmCodeOf(diagnosis);
-    if (!code || !CLAIM_ROLES.has(diagnosis.role ?? '')) return undefined;
+    const code = claimCodeOf(diagnosis);
+    if (!code) return undefined;
     const claim = snapshot.diagnoses.flatMap((d) => {
-      const c = CLAIM_ROLES.has(d.role ?? '') ? icd10cmCodeOf(d) : undefined;
+      const c = claimCodeOf(d);
       return c ? [c] : [];
     });
     const unmet = unmetSequencingNotes(activeCodeTable(), code, claim).find((n) => n.kind === 'useAdditionalCode' && requiresDetail(n.note.refs));
