@@ -42,6 +42,9 @@ export function codeValidOn(table: CodeTable, rawCode: string, date: string): Co
   if (!periods) {
     // MCE lists only reportable codes: a header of this release was a header then too, if it existed.
     if (entry && !entry.billable) return { code, status: 'header', entry };
+    // A reportable code of this release that the MCE of the years before never listed: new in
+    // this release, so not yet in effect on an earlier date.
+    if (entry && !table.release.partial && day < effectiveFrom) return { code, status: 'not-in-effect', entry, validPeriods: [{ from: effectiveFrom, to: '' }] };
     return { code, status: table.release.partial ? 'not-covered' : 'unknown' };
   }
   if (mcePeriodOn(periods, day)) return { code, status: 'valid', ...(entry ? { entry } : {}) };

@@ -37,6 +37,9 @@ describe.skipIf(!hasShared)('validation helpers on the full current ICD-10-CM', 
     // I42.0 became a header in FY2027: valid for a FY2026 discharge, a header now.
     expect(codeValidOn(table, 'I42.0', '2026-03-01').status).toBe('valid');
     expect(codeValidOn(table, 'I42.0', '2026-11-01').status).toBe('header');
+    // C78.31 is new in FY2027: valid now, not yet in effect for a FY2026 discharge.
+    expect(codeValidOn(table, 'C78.31', '2026-11-01').status).toBe('valid');
+    expect(codeValidOn(table, 'C78.31', '2026-09-30')).toMatchObject({ status: 'not-in-effect', validPeriods: [{ from: '2026-10-01', to: '' }] });
   });
 
   it('billable vs header, with the codes below a header offered', () => {
