@@ -4,9 +4,9 @@ import { encounterKindFromWords } from '../ccda/encounter.ts';
 import { cellFor, labelledCells, spanAfterLabel, type LabelledCell } from '../ccda/rendered-labels.ts';
 import { renderedPerson } from '../ccda/rendered-person.ts';
 import { renderedSections } from '../ccda/rendered-sections.ts';
-import { parseClinicalDate } from '../dates.ts';
+import { withDate } from '../dated-field.ts';
 import { refOf } from '../dom/source-ref.ts';
-import { foldSpace } from '../dom/text.ts';
+import { textOf } from '../dom/text.ts';
 import { emptySnapshot, type ChartDocument, type ChartSnapshot, type Encounter, type Field, type Signature } from '../snapshot.ts';
 
 /**
@@ -29,7 +29,7 @@ export const ccdaRendered: DomAdapter = {
     if (encounter) snapshot.encounter = encounter;
 
     const h1 = document.querySelector('#documentheader h1.title')!;
-    const heading = foldSpace(h1.textContent ?? '');
+    const heading = textOf(h1);
     // CDA.xsl appends the document's effectiveTime in parentheses.
     const stamp = /\s*\(([^()]*\d{4}[^()]*)\)$/.exec(heading);
     const title = stamp ? heading.slice(0, stamp.index) : heading;
@@ -45,7 +45,7 @@ export const ccdaRendered: DomAdapter = {
     };
     readAuthor(header, doc);
     const created = cellFor(footer, 'Created On');
-    if (created) doc.createdAt = dateField(created, foldSpace(created.textContent ?? ''));
+    if (created) doc.createdAt = dateField(created, textOf(created));
     snapshot.documents.push(doc);
     snapshot.source.title = title;
     snapshot.warnings.push('A rendered C-CDA shows no codes: diagnoses and procedures are read only from the XML document.');
@@ -57,22 +57,22 @@ function readPatient(footer: LabelledCell[], warnings: string[]): ChartSnapshot[
   const patient: ChartSnapshot['patient'] = {};
   const nameCell = cellFor(footer, 'Patient');
   // "Legal: Eve BETTERHALF, search: Eve EVERYWOMAN": the first name printed is the one of record.
-  const names = foldSpace(nameCell?.textContent ?? '').split(/,\s*(?=[A-Za-z ]+:\s)/)[0] ?? '';
+  const names = textOf(nameCell).split(/,\s*(?=[A-Za-z ]+:\s)/)[0] ?? '';
   const person = nameCell && renderedPerson(names, refOf(nameCell, undefined, names));
   if (person) patient.name = person.name;
   else warnings.push("The patient's name is not shown.");
   const ids = cellFor(footer, 'Patient-IDs');
   // The same choice as the XML adapter: the first identifier that is not an SSN or a Direct address.
   const spans = ids ? Array.from(ids.querySelectorAll('span')) : [];
-  const idSpan = spans.find((s) => !/\(SSN\)$/.test(foldSpace(s.textContent ?? '')) && !(s.textContent ?? '').includes('@')) ?? spans[0];
+  const idSpan = spans.find((s) => !/\(SSN\)$/.test(textOf(s)) && !(s.textContent ?? '').includes('@')) ?? spans[0];
   if (idSpan) {
-    const text = foldSpace(idSpan.textContent ?? '');
+    const text = textOf(idSpan);
     patient.mrn = { value: text.replace(/\s*\([^()]*\)$/, ''), source: refOf(idSpan, undefined, text) };
   } else warnings.push('The patient has no identifier shown.');
   const dobCell = cellFor(footer, 'Date of Birth');
-  if (dobCell) patient.dob = dateField(dobCell, foldSpace(dobCell.textContent ?? '').replace(/\s*\([^()]*\)$/, ''));
+  if (dobCell) patient.dob = dateField(dobCell, textOf(dobCell).replace(/\s*\([^()]*\)$/, ''));
   const sexCell = cellFor(footer, 'Gender');
-  const sex = foldSpace(sexCell?.textContent ?? '');
+  const sex = textOf(sexCell);
   if (sexCell && sex) patient.sex = { value: sex, source: refOf(sexCell, undefined, sex) };
   return patient;
 }
@@ -82,9 +82,9 @@ function readEncounter(footer: LabelledCell[]): Encounter | undefined {
   const type = cellFor(footer, 'Type');
   if (!dates && !type) return undefined;
   const encounter: Encounter = {};
-  const kind = encounterKindFromWords(foldSpace(type?.textContent ?? ''));
+  const kind = encounterKindFromWords(textOf(type));
   if (kind) encounter.kind = kind;
-  const text = foldSpace(dates?.textContent ?? '');
+  const text = textOf(dates);
   const range = /^from (.+?)(?: to (.+))?$/.exec(text);
   if (dates && text) {
     encounter.admittedAt = dateField(dates, range?.[1] ?? text);
@@ -103,7 +103,7 @@ function readAuthor(header: LabelledCell[], doc: ChartDocument): void {
     if (!person || /\b(EHR|v\d|\d+\.\d+\.\d+)/.test(person.name.value)) continue;
     doc.author = person;
     const when = spanAfterLabel(cell, 'Authored On');
-    if (when) doc.authoredAt = dateField(when, foldSpace(when.textContent ?? ''));
+    if (when) doc.authoredAt = dateField(when, textOf(when));
     return;
   }
 }
@@ -126,7 +126,7 @@ function readSignature(footer: LabelledCell[]): Signature {
 
 function signed(cell: Element | undefined): { person?: ReturnType<typeof renderedPerson>; at?: Field; line: Field } | undefined {
   if (!cell) return undefined;
-  const text = foldSpace(cell.textContent ?? '');
+  const text = textOf(cell);
   const source = refOf(cell, undefined, text);
   const m = /^(.*?)\s+signed at\s+(.+)$/.exec(text);
   const person = renderedPerson(m ? m[1]! : text, source);
@@ -134,8 +134,5 @@ function signed(cell: Element | undefined): { person?: ReturnType<typeof rendere
 }
 
 function dateField(el: Element, text: string): Field {
-  const field: Field = { value: text, source: refOf(el, undefined, text) };
-  const iso = parseClinicalDate(text);
-  if (iso) field.iso = iso;
-  return field;
+  return withDate({ value: text, source: refOf(el, undefined, text) });
 }

@@ -1,4 +1,5 @@
 import type { DomAdapter, DomInput } from '../adapter.ts';
+import { withDate } from '../dated-field.ts';
 import { parseClinicalDate } from '../dates.ts';
 import { kindFromTitle } from '../document-kind.ts';
 import { cssPath, type SiblingIndex } from '../dom/css-path.ts';
@@ -199,9 +200,7 @@ function fieldAt(scope: ParentNode | null, selector: string): Field | undefined 
 
 function dateAt(scope: ParentNode | null, selector: string): Field | undefined {
   const field = fieldAt(scope, selector);
-  if (!field) return undefined;
-  const iso = parseClinicalDate(field.value);
-  return iso ? { ...field, iso } : field;
+  return field && withDate(field);
 }
 
 

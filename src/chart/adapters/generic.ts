@@ -1,4 +1,5 @@
 import type { DomAdapter, DomInput } from '../adapter.ts';
+import { withDate } from '../dated-field.ts';
 import { parseClinicalDate } from '../dates.ts';
 import { findDocuments } from '../dom/document-blocks.ts';
 import { isDataControl, readField } from '../dom/form-fields.ts';
@@ -133,8 +134,7 @@ function readEncounter(pairs: Pair[]): Encounter | undefined {
 
 function fieldOf(pair: Pair, value: string, isDate: boolean): Field {
   const field: Field = { value, source: refOf(pair.element, pair.ctx, value) };
-  const iso = isDate ? parseClinicalDate(value) : undefined;
-  return iso ? { ...field, iso } : field;
+  return isDate ? withDate(field) : field;
 }
 
 function readForms(scan: PageScan): FormState[] {

@@ -1,4 +1,5 @@
 import type { DomAdapter } from '../adapter.ts';
+import { withDate } from '../dated-field.ts';
 import { parseClinicalDate } from '../dates.ts';
 import { kindFromTitle } from '../document-kind.ts';
 import { pairsFromDl } from '../dom/label-value.ts';
@@ -45,11 +46,6 @@ function cls(name: string, tail = ''): string {
 
 function field(el: Element, value = textOf(el)): Field {
   return { value, source: refOf(el, undefined, value) };
-}
-
-function dated(el: Element, value = textOf(el)): Field {
-  const iso = parseClinicalDate(value);
-  return iso ? { ...field(el, value), iso } : field(el, value);
 }
 
 /** The sidebar summary: name first, then one SummaryItem per demographic (DOB, sex, …). */
@@ -101,7 +97,7 @@ function readEncounter(document: Document): ReadEncounter | undefined {
     const encounter: Encounter = {
       // The provider app calls ambulatory encounters "Visit"; other titles are kept as printed.
       kind: /^visit$/i.test(title) ? 'outpatient' : title.toLowerCase(),
-      admittedAt: dated(line, m[1]),
+      admittedAt: withDate(field(line, m[1])),
       attending: personFrom(m[2]!, refOf(line, undefined, textOf(line))),
     };
     return { encounter, title };
@@ -141,7 +137,7 @@ function readSignatureCard(document: Document): ChartDocument['signature'] {
     if (!/^signed and locked by\b/i.test(text)) continue;
     const signature = parseSignatureLine(text, refOf(p, undefined, text)) ?? { status: 'signed' };
     const date = p.nextElementSibling;
-    if (date && !signature.signedAt && parseClinicalDate(textOf(date))) signature.signedAt = dated(date);
+    if (date && !signature.signedAt && parseClinicalDate(textOf(date))) signature.signedAt = withDate(field(date));
     return signature;
   }
   return { status: 'unsigned' };
@@ -173,7 +169,7 @@ function readProblems(document: Document): CodedItem[] {
     const dateEl = [...item.querySelectorAll('p[data-size="xs"]')].find((p) => parseClinicalDate(textOf(p)));
     const problem: CodedItem = { id: `problem-${index + 1}`, text: field(textEl), role: 'problem', source: refOf(item, undefined, textOf(item)) };
     if (status) problem.status = status.toLowerCase();
-    if (dateEl) problem.date = dated(dateEl);
+    if (dateEl) problem.date = withDate(field(dateEl));
     return [problem];
   });
 }
@@ -195,7 +191,7 @@ function readServiceRequests(document: Document): Order[] {
       id: id ? `service-request-${id}` : `order-${orders.length + 1}`,
       kind: 'electronic',
       text: field(code.element, code.value),
-      ...(authored ? { orderedAt: dated(authored.element, authored.value) } : {}),
+      ...(authored ? { orderedAt: withDate(field(authored.element, authored.value)) } : {}),
       ...(requester ? { orderedBy: personFrom(requester.value, refOf(requester.element, undefined, requester.value)) } : {}),
       // The timeline shows no authentication for a ServiceRequest: say so rather than guess.
       signature: { status: 'unknown' },

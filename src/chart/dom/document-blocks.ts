@@ -1,3 +1,4 @@
+import { withDate } from '../dated-field.ts';
 import { parseClinicalDate } from '../dates.ts';
 import { kindFromTitle } from '../document-kind.ts';
 import type { ChartDocument, Field, Section, Signature, SourceRef } from '../snapshot.ts';
@@ -200,27 +201,22 @@ function readMeta(lines: Line[], container: Found): Meta {
         const m = /^(MRN|DOB|Date of birth)\s*:?\s*(.+)$/i.exec(seg);
         if (!m) continue;
         if (/^mrn$/i.test(m[1]!)) meta.identifiers.mrn ??= { value: m[2]!, source: src() };
-        else meta.identifiers.dob ??= withIso({ value: m[2]!.replace(/\s*\(.*\)$/, ''), source: src() });
+        else meta.identifiers.dob ??= withDate({ value: m[2]!.replace(/\s*\(.*\)$/, ''), source: src() });
       }
       continue;
     }
     for (const pair of pairsFromText(line.text, line.el)) {
       if (AUTHOR_LABEL.test(pair.label) && pair.value) meta.author ??= { value: pair.value, source: src() };
-      if (DATE_LABEL.test(pair.label) && parseClinicalDate(pair.value)) meta.createdAt ??= withIso({ value: pair.value, source: src() });
+      if (DATE_LABEL.test(pair.label) && parseClinicalDate(pair.value)) meta.createdAt ??= withDate({ value: pair.value, source: src() });
     }
     for (const seg of segments) {
       if (!meta.author && PERSON_WITH_CREDENTIALS.test(seg) && seg.length < 60) meta.author = { value: seg, source: src() };
       if (!meta.createdAt && seg.length < 40 && /^[\d\sA-Za-z,/:.-]+$/.test(seg) && parseClinicalDate(seg)) {
-        meta.createdAt = withIso({ value: seg, source: src() });
+        meta.createdAt = withDate({ value: seg, source: src() });
       }
     }
   }
   return meta;
-}
-
-function withIso(field: Field): Field {
-  const iso = parseClinicalDate(field.value);
-  return iso ? { ...field, iso } : field;
 }
 
 /** A sub-heading and the siblings after it, up to the next heading. */

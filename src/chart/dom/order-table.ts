@@ -1,3 +1,4 @@
+import { withDate } from '../dated-field.ts';
 import { parseClinicalDate } from '../dates.ts';
 import type { CodedItem, Field, Order, OrderKind } from '../snapshot.ts';
 import type { ListLike, PageScan } from './page-scan.ts';
@@ -49,7 +50,7 @@ export function findOrders(scan: PageScan): Order[] {
         source,
       };
       const at = cell('at');
-      if (at && parseClinicalDate(textOf(at))) order.orderedAt = { ...fieldOf(at, table), iso: parseClinicalDate(textOf(at))! };
+      if (at && parseClinicalDate(textOf(at))) order.orderedAt = withDate(fieldOf(at, table));
       const by = cell('by');
       // "Jane Roe, MD (received by J. Park, RN)": the orderer is outside the brackets.
       if (by && textOf(by)) order.orderedBy = personFrom(textOf(by).replace(/\s*\(.*\)\s*$/, ''), refOf(by, table.ctx, textOf(by)));
