@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
 import { resolve } from 'node:path';
 import { launchWithExtension, type ExtensionBrowser } from './browser.ts';
 import { serveFolder, type DemoServer } from './demo-server.ts';
@@ -75,27 +75,36 @@ export interface ChartSession {
   site: DemoServer;
   browser: ExtensionBrowser;
   chart: Page;
+  /** The server's answer to the chart's navigation, so a test can check how the page was served (its content type). */
+  response: Response | null;
   panel: Page;
   close(): Promise<void>;
 }
 
-/** Serves `folder`, opens `path` in Chromium with chartlint and waits until the panel shows the chart. */
+/**
+ * Serves `folder`, opens `path` in Chromium with chartlint and waits until the panel shows the chart.
+ * `path` is put after the site's URL as given: percent-encode it where it needs to be.
+ */
 export async function openChartSession(folder: string, path: string, opts: { viewport?: { width: number; height: number } } = {}): Promise<ChartSession> {
   const site = await serveFolder(resolve(folder));
-  const browser = await launchWithExtension();
-  const chart = await browser.context.newPage();
-  if (opts.viewport) await chart.setViewportSize(opts.viewport);
-  await chart.goto(`${site.url}${path}`);
-  const panel = await openPanelFor(browser, chart);
-  await panelSettled(panel);
-  return {
-    site,
-    browser,
-    chart,
-    panel,
-    close: async () => {
-      await browser.close();
-      await site.close();
-    },
+  const browser = await launchWithExtension().catch(async (error: unknown) => {
+    await site.close();
+    throw error;
+  });
+  const close = async () => {
+    await browser.close();
+    await site.close();
   };
+  // A session that fails to open returns nothing for the test to close: close it here, or Chromium and the server outlive the test.
+  try {
+    const chart = await browser.context.newPage();
+    if (opts.viewport) await chart.setViewportSize(opts.viewport);
+    const response = await chart.goto(`${site.url}${path}`);
+    const panel = await openPanelFor(browser, chart);
+    await panelSettled(panel);
+    return { site, browser, chart, response, panel, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }

@@ -1,9 +1,6 @@
-import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from '../../scripts/browser.ts';
-import { serveFolder, type DemoServer } from '../../scripts/demo-server.ts';
-import { openPanelFor, panelFindings, panelSettled } from '../../scripts/panel.ts';
+import { openChartSession, panelFindings, type ChartSession } from '../../scripts/panel.ts';
 
 // Which buttons count as signing differs per EHR. The per-site exception set on the real options
 // page must reach the page's submit guard: a button matching the site's pattern stops at
@@ -12,30 +9,24 @@ import { openPanelFor, panelFindings, panelSettled } from '../../scripts/panel.t
 // attest.html has plain buttons (no form submission) whose page script logs every click it
 // receives, and exactly one open error: "Attesting physician" is required and empty.
 describe('per-site pre-submission check, set on the options page', () => {
-  let demo: DemoServer;
-  let browser: ExtensionBrowser;
+  let session: ChartSession;
   let options: Page;
   let page: Page;
   let site: Locator;
 
   beforeAll(async () => {
-    demo = await serveFolder(resolve('tests/fixtures/demo-ehr'));
-    browser = await launchWithExtension();
-    options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/src/options/index.html`);
-    await options.getByRole('heading', { name: 'Pre-submission check' }).waitFor();
-    page = await browser.context.newPage();
-    await page.goto(`${demo.url}attest.html`);
-    const panel = await openPanelFor(browser, page);
-    await panelSettled(panel);
+    session = await openChartSession('tests/fixtures/demo-ehr', 'attest.html');
+    ({ chart: page } = session);
     // The guard has something to stop for: one error, nothing milder.
-    expect((await panelFindings(panel)).map((f) => `${f.severity} ${f.rule}`)).toEqual(['error required-field-empty']);
-    await panel.close();
-    site = options.getByTestId('guard-sites').locator('li', { hasText: new URL(demo.url).origin });
+    expect((await panelFindings(session.panel)).map((f) => `${f.severity} ${f.rule}`)).toEqual(['error required-field-empty']);
+    await session.panel.close();
+    options = await session.browser.context.newPage();
+    await options.goto(`chrome-extension://${session.browser.extensionId}/src/options/index.html`);
+    await options.getByRole('heading', { name: 'Pre-submission check' }).waitFor();
+    site = options.getByTestId('guard-sites').locator('li', { hasText: new URL(session.site.url).origin });
   });
   afterAll(async () => {
-    await browser?.close();
-    await demo?.close();
+    await session?.close();
   });
 
   /** What the page's own script has done: the labels of the clicks that reached it. */
@@ -85,7 +76,7 @@ describe('per-site pre-submission check, set on the options page', () => {
 
   it('a button pattern for this site only: "Attest" is held, "Submit" and "Save draft" go through', async () => {
     await options.bringToFront();
-    await options.getByLabel('Site', { exact: true }).fill(`${demo.url}attest.html`);
+    await options.getByLabel('Site', { exact: true }).fill(`${session.site.url}attest.html`);
     await options.getByRole('button', { name: 'Add a site exception' }).click();
     // A new exception starts as "check off"; this one keeps the check and narrows the buttons.
     await site.getByLabel('check', { exact: true }).selectOption('default');

@@ -2,9 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from '../../scripts/browser.ts';
-import { serveFolder, type DemoServer } from '../../scripts/demo-server.ts';
-import { openPanelFor, panelFindings, panelSettled } from '../../scripts/panel.ts';
+import { openChartSession, panelFindings, type ChartSession } from '../../scripts/panel.ts';
 
 // A raw C-CDA open in a tab (served as application/xml, as document exchange viewers and
 // HIE portals link them): the content script reads the XML document itself. The corpus is
@@ -16,23 +14,17 @@ const EXAMPLES = resolve('../shared/corpora/ccda-hl7/ccda-examples');
 const DOCUMENT = 'Unstructured/CDA with Embedded PDF 2/CDA_with_Embedded_PDF.xml';
 
 describe.skipIf(!existsSync(resolve(EXAMPLES, DOCUMENT)))('a raw C-CDA XML document in Chromium', () => {
-  let corpus: DemoServer;
-  let browser: ExtensionBrowser;
+  let session: ChartSession;
   let chart: Page;
   let panel: Page;
 
   beforeAll(async () => {
-    corpus = await serveFolder(EXAMPLES);
-    browser = await launchWithExtension();
-    chart = await browser.context.newPage();
-    const response = await chart.goto(`${corpus.url}${DOCUMENT.split('/').map(encodeURIComponent).join('/')}`);
-    expect(response?.headers()['content-type']).toMatch(/^application\/xml/);
-    panel = await openPanelFor(browser, chart);
-    await panelSettled(panel);
+    session = await openChartSession(EXAMPLES, DOCUMENT.split('/').map(encodeURIComponent).join('/'));
+    ({ chart, panel } = session);
+    expect(session.response?.headers()['content-type']).toMatch(/^application\/xml/);
   });
   afterAll(async () => {
-    await browser?.close();
-    await corpus?.close();
+    await session?.close();
   });
 
   it('shows the document’s findings: it has no legal authenticator', async () => {
