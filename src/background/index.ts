@@ -4,6 +4,7 @@
  * the panel. The logic lives in chart/, engine/, codes/ and storage/.
  */
 import { changedDocumentIds } from '../chart/changed-documents.ts';
+import { mergedId } from '../chart/merge.ts';
 import { applyUpdate } from '../chart/snapshot-update.ts';
 import { browser, type Runtime } from '../shared/browser.ts';
 import { isMessage, type Message, type SnapshotUpdateAnswer, type TabState } from '../shared/messages.ts';
@@ -84,7 +85,7 @@ async function reevaluateAllTabs(): Promise<void> {
 
 async function tabState(tabId: number): Promise<TabState> {
   const record = await getTab(tabId);
-  if (record?.url !== undefined && !(await mayRead(record.url))) await forgetSite(tabId);
+  if (record?.url !== undefined && !(await mayRead(record.url))) await enqueue(tabId, () => forgetSite(tabId));
   else if (record) {
     const { open, dismissed } = await splitByDismissal(record.chartKey, record.findings);
     const { packErrors, evaluator } = await loadedRules();
@@ -100,12 +101,19 @@ async function tabState(tabId: number): Promise<TabState> {
     };
   }
   const tab = await browser.tabs.get(tabId).catch(() => undefined);
-  const enabled = tab?.url ? await browser.permissions.contains({ origins: [`${new URL(tab.url).origin}/*`] }).catch(() => false) : false;
-  return { tabId, status: enabled ? 'waiting' : 'not-enabled', url: tab?.url, findings: [], dismissed: [], workingCodes: [], packErrors: (await loadedRules()).packErrors };
+  return { tabId, status: (await mayRead(tab?.url)) ? 'waiting' : 'not-enabled', url: tab?.url, findings: [], dismissed: [], workingCodes: [], packErrors: (await loadedRules()).packErrors };
 }
 
 async function chartKeyOfTab(tabId: number): Promise<string | undefined> {
   return (await getTab(tabId))?.chartKey;
+}
+
+/**
+ * The page a reading came from, for the permission check: the frame's own address (an enabled
+ * EHR may sit in a frame of a portal that is not), or the tab's for about:blank-like frames.
+ */
+function senderPage(sender: Runtime.MessageSender): string | undefined {
+  return sender.url?.startsWith('http') ? sender.url : sender.tab?.url;
 }
 
 type Handlers = { [T in Message['type']]: (message: Extract<Message, { type: T }>, sender: Runtime.MessageSender) => Promise<unknown> | undefined };
@@ -116,7 +124,7 @@ const handlers: Handlers = {
     if (tabId === undefined) return undefined;
     const frameId = sender.frameId ?? 0;
     return enqueue(tabId, async () => {
-      if (!(await mayRead(sender.tab?.url))) return;
+      if (!(await mayRead(senderPage(sender)))) return;
       const previous = await getTab(tabId);
       const before = previous && chartOf(previous);
       const record = await putFrame(tabId, frameId, message.snapshot, frameId === 0 ? sender.url : undefined, message.seq);
@@ -129,7 +137,7 @@ const handlers: Handlers = {
     const frameId = sender.frameId ?? 0;
     let answer: SnapshotUpdateAnswer = { needWhole: false };
     await enqueue(tabId, async () => {
-      if (!(await mayRead(sender.tab?.url))) return;
+      if (!(await mayRead(senderPage(sender)))) return;
       const previous = await getTab(tabId);
       const earlier = frameReading(previous, frameId, message.base);
       const snapshot = earlier && applyUpdate(earlier, message);
@@ -138,9 +146,7 @@ const handlers: Handlers = {
         return;
       }
       const record = await putFrame(tabId, frameId, snapshot, frameId === 0 ? sender.url : undefined, message.seq);
-      // Ids as the merged chart spells them (other frames' ids carry their frame).
-      const prefix = frameId === 0 || record.frames.length === 1 ? '' : `frame${frameId}:`;
-      await evaluateTab(tabId, record, message.changed.map((c) => prefix + c.document.id));
+      await evaluateTab(tabId, record, message.changed.map((c) => mergedId(record.frames.length, frameId, c.document.id)));
     });
     return answer;
   },
@@ -157,7 +163,7 @@ const handlers: Handlers = {
   'panel-bg-get-tab-state': (message) => tabState(message.tabId),
   'panel-bg-get-snapshot': async (message) => {
     const record = await getTab(message.tabId);
-    return record ? chartOf(record) : null;
+    return record && record.frames.length > 0 ? chartOf(record) : null;
   },
   'panel-bg-dismiss': async (message) => {
     const chartKey = await chartKeyOfTab(message.tabId);

@@ -126,7 +126,8 @@ const pendingSaves = new Map<number, ReturnType<typeof setTimeout>>();
 
 export function saveFindings(tabId: number, record: TabRecord, findings: Finding[]): void {
   record.findings = findings;
-  memory.set(tabId, record);
+  // The tab was forgotten (closed, erased, site revoked) while it was being judged: stay gone.
+  if (memory.get(tabId) !== record) return;
   if (pendingSaves.has(tabId)) return;
   pendingSaves.set(tabId, setTimeout(() => {
     pendingSaves.delete(tabId);

@@ -27,7 +27,7 @@ export function mergeFrames(frames: FrameSnapshot[]): ChartSnapshot {
   const adapters = new Set<string>();
   for (const { frameId, snapshot } of sorted) {
     adapters.add(snapshot.source.adapter);
-    const prefix = frameId === 0 ? '' : `frame${frameId}:`;
+    const prefix = mergedId(sorted.length, frameId, '');
     const take = <T extends { id: string; source: SourceRef }>(items: T[]): T[] =>
       items.filter((item) => item.source.frame === undefined).map((item) => ({ ...item, id: prefix + item.id }));
     merged.patient = { ...snapshot.patient, ...merged.patient };
@@ -42,4 +42,9 @@ export function mergeFrames(frames: FrameSnapshot[]): ChartSnapshot {
   }
   merged.source.adapter = [...adapters].join('+');
   return merged;
+}
+
+/** How the merged chart of `frameCount` frames spells the id of a frame's item. */
+export function mergedId(frameCount: number, frameId: number, id: string): string {
+  return frameCount === 1 || frameId === 0 ? id : `frame${frameId}:${id}`;
 }

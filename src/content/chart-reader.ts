@@ -44,7 +44,6 @@ export class ChartReader {
   /** Sorts the page's mutations into "inside this document" and "may have moved documents". */
   noteMutations(records: readonly MutationRecord[]): void {
     const parts = this.parts;
-    if (!parts) this.whole = true;
     if (this.whole || !parts) return;
     for (const record of records) {
       if (this.movesDocuments(record, parts.selector)) {
@@ -64,7 +63,15 @@ export class ChartReader {
     if (home) this.dirty.add(home);
   }
 
-  /** The next reading reads the whole page (the worker lost track of this one). */
+  /**
+   * The next reading reads the whole page, and sends it even if unchanged. For a submission:
+   * a script may have set a control's value with neither an event nor a mutation.
+   */
+  readWholeNext(): void {
+    this.whole = true;
+  }
+
+  /** The next reading reads the whole page and sends it (the worker lost track of this one). */
   forgetReading(): void {
     this.whole = true;
     this.lastWhole = '';

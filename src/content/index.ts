@@ -78,6 +78,8 @@ function readAndSend(): boolean {
 
 /** The open errors for the page as it is now: a change typed just before submitting counts. */
 function currentOpenErrors(): Promise<OpenError[]> {
+  // Whole, not only the parts that changed: a script may have filled a field without telling.
+  reader.readWholeNext();
   if (!readAndSend()) return Promise.resolve(openErrors);
   return new Promise((resolve) => {
     waitingForErrors.push(resolve);

@@ -59,7 +59,7 @@ function ViewTabs({ current, onSelect }: { current: View; onSelect: (view: View)
   return (
     // In a landmark of its own, so a screen-reader user can reach the view switch directly.
     <nav aria-label="Views">
-      <div class="views" role="tablist" aria-label="Views" onKeyDown={onKeyDown}>
+      <div class="views" role="tablist" onKeyDown={onKeyDown}>
         {VIEWS.map(({ view, label }) => {
           const selected = view === current;
           return (
@@ -99,11 +99,12 @@ function Body({ state, view }: { state: TabState | undefined; view: View }) {
 
 function Ready({ state, view }: { state: TabState; view: View }) {
   const actions = useMemo(() => actionsFor(state.tabId), [state.tabId]);
-  if (view === 'chart') return <ChartTab tabId={state.tabId} version={state.updatedAt} actions={actions} />;
+  if (view === 'chart') return <ChartTab key={state.tabId} tabId={state.tabId} version={state.updatedAt} actions={actions} />;
   return <FindingList findings={state.findings} dismissed={state.dismissed} workingCodes={state.workingCodes} actions={actions} />;
 }
 
 function ChartTab({ tabId, version, actions }: { tabId: number; version: string | undefined; actions: PanelActions }) {
-  const snapshot = useChartSnapshot(tabId, version);
-  return snapshot ? <ChartView snapshot={snapshot} actions={actions} /> : <p class="state">Loading…</p>;
+  const { snapshot, failed } = useChartSnapshot(tabId, version);
+  if (snapshot) return <ChartView snapshot={snapshot} actions={actions} />;
+  return <p class="state">{failed ? 'The chart is being read again; it will show here in a moment.' : 'Loading…'}</p>;
 }

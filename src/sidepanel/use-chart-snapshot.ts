@@ -8,17 +8,23 @@ import type { Message } from '../shared/messages.ts';
  * again when the tab's reading changes (`version`): a chart of thousands of notes is megabytes,
  * too much to send with every update of the findings.
  */
-export function useChartSnapshot(tabId: number, version: string | undefined): ChartSnapshot | undefined {
-  const [snapshot, setSnapshot] = useState<ChartSnapshot>();
+export function useChartSnapshot(tabId: number, version: string | undefined): { snapshot?: ChartSnapshot; failed: boolean } {
+  const [state, setState] = useState<{ snapshot?: ChartSnapshot; failed: boolean }>({ failed: false });
   useEffect(() => {
     let current = true;
     const request: Message = { type: 'panel-bg-get-snapshot', tabId };
-    void browser.runtime.sendMessage(request).then((answer) => {
-      if (current) setSnapshot((answer ?? undefined) as ChartSnapshot | undefined);
-    });
+    browser.runtime.sendMessage(request).then(
+      (answer) => {
+        if (current) setState({ snapshot: (answer ?? undefined) as ChartSnapshot | undefined, failed: answer === null || answer === undefined });
+      },
+      (error: unknown) => {
+        console.debug('chartlint: could not get the chart', error);
+        if (current) setState({ failed: true });
+      },
+    );
     return () => {
       current = false;
     };
   }, [tabId, version]);
-  return snapshot;
+  return state;
 }

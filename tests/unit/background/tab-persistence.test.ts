@@ -58,8 +58,6 @@ describe('a tab’s record across a worker restart', () => {
     expect(back?.findings).toEqual([finding]);
     expect(back?.frames).toEqual([]);
     expect(restored).toEqual([7]);
-    // A partial update cannot apply to a reading the worker no longer has.
-    expect(restarted.frameReading(back, 0, 1)).toBeUndefined();
     await restarted.getTab(7);
     expect(restored).toEqual([7]);
   });
@@ -75,5 +73,16 @@ describe('a tab’s record across a worker restart', () => {
     await vi.runAllTimersAsync();
     expect(session.size).toBe(0);
     expect(await worker.getTab(3)).toBeUndefined();
+  });
+
+  it('a tab forgotten while it was being judged stays forgotten', async () => {
+    vi.useFakeTimers();
+    const worker = await import('../../../src/background/tab-states.ts');
+    const record = await worker.putFrame(5, 0, chart, 'http://ehr/chart', 1);
+    await worker.forgetTab(5); // closed, erased or revoked while the rules ran
+    worker.saveFindings(5, record, [finding]);
+    await vi.runAllTimersAsync();
+    expect(session.size).toBe(0);
+    expect(await worker.getTab(5)).toBeUndefined();
   });
 });
