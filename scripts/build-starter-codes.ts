@@ -4,7 +4,7 @@
  * Excludes1/use-additional/code-first notes, MCE and MS-DRG attributes, and the MCE history of
  * codes deleted since FY2016), otherwise from the committed fallback list, saying so.
  * `--fallback` forces the fallback; `--shared=DIR` reads the code sets from DIR instead (a
- * missing DIR tries the path of a checkout without ../shared). Prints the size of each section.
+ * missing DIR is an error). Prints the size of each section.
  *
  *   npx tsx scripts/build-starter-codes.ts [--fallback] [--shared=DIR]
  */
@@ -22,6 +22,10 @@ const out = resolve(root, 'src/codes/generated/starter-codes.json');
 const fallback = resolve(root, 'src/codes/fallback-codes.json');
 
 const started = performance.now();
+if (sharedArg && !hasSharedCodesets(shared)) {
+  console.error(`starter codes: --shared=${sharedArg}: no code sets there`);
+  process.exit(1);
+}
 const useShared = !process.argv.includes('--fallback') && hasSharedCodesets(shared);
 const input = useShared ? readSharedStarterInput(shared) : readFallbackStarterInput(fallback);
 if (!useShared) {

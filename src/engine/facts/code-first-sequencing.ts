@@ -41,6 +41,8 @@ export const codeFirstSequencing: FactDefinition = {
         return c ? [{ item: d, code: c }] : [];
       });
     const position = claim.findIndex((c) => c.item === diagnosis);
+    // A code listed twice (a final list beside principal/secondary) is judged where it first stands.
+    if (claim.findIndex((c) => c.code === code) !== position) return undefined;
     const table = activeCodeTable();
     const manifestation = manifestationAsPrincipal(table, code, codingDate(snapshot)) !== undefined;
     if (manifestation && diagnosis.role === 'principal') return undefined;

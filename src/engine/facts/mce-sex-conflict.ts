@@ -1,5 +1,5 @@
 import { activeCodeTable } from '../../codes/active-table.ts';
-import { codingDate, icd10cmCodeOf } from '../../codes/chart-codes.ts';
+import { claimCodeOf, codingDate } from '../../codes/chart-codes.ts';
 import { dotted } from '../../codes/code-format.ts';
 import { sexConflict, type AdministrativeSex } from '../../codes/validate/sex-conflict.ts';
 import type { CodedItem } from '../../chart/snapshot.ts';
@@ -29,7 +29,8 @@ export const mceSexConflict: FactDefinition = {
   dependsOn: 'chart',
   scopes: ['diagnosis'],
   compute: ({ item, snapshot }) => {
-    const code = icd10cmCodeOf(item as CodedItem);
+    // The MCE edits reported codes, not a problem list.
+    const code = claimCodeOf(item as CodedItem);
     const sex = administrativeSex(snapshot.patient.sex?.value);
     if (!code || !sex) return undefined;
     const conflict = sexConflict(activeCodeTable(), code, sex, codingDate(snapshot));
