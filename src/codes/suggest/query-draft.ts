@@ -30,6 +30,11 @@ export interface TermQuery extends Omit<QueryTemplate, 'prefix' | 'specificCodes
   noCode: string;
   /** Prefixes of codes whose documentation answers the question. */
   answeredBy: string[];
+  /**
+   * When set, a ruled-out `answeredBy` code answers only with a current or coded condition under
+   * one of these prefixes ("urosepsis", "no sepsis" answers only once the UTI is documented).
+   */
+  ruledOutAnswersWith?: string[];
 }
 
 const FILE = templatesJson as unknown as { templates: QueryTemplate[]; terms: TermQuery[] };

@@ -15,7 +15,10 @@
  * "CHF exacerbation" has the code of "CHF": a later "no CHF exacerbation" denies the
  * exacerbation, not the CHF. So the status is read twice, over the plain mentions and over all
  * of them, and the one that makes the condition current wins: a plain "CHF ruled out" still
- * overrules an earlier "CHF exacerbation".
+ * overrules an earlier "CHF exacerbation". And once the condition has been affirmed, a later
+ * negated exacerbation says only that it is not exacerbated, like "resolved": it changes
+ * nothing, even when the chart never writes the plain "CHF". Before any affirmation it still
+ * settles a suspicion ("possible CHF exacerbation", then "CHF exacerbation ruled out").
  */
 import triggersJson from './context-triggers.json';
 import { compareStamps, type Stamp } from './timeline.ts';
@@ -80,6 +83,17 @@ function settle(statements: readonly Statement[]): Reconciled {
   return { status, evidence: statements.slice(first).flatMap((s) => s.mentions), ...(overruled ? { overruled } : {}) };
 }
 
+/** The mentions less each negated exacerbation stated after an affirmation of the condition. */
+function withoutDeniedExacerbations(stamped: readonly { mention: Mention; at: Stamp }[]): { mention: Mention; at: Stamp }[] {
+  let affirmed = false;
+  return [...stamped]
+    .sort((a, b) => compareStamps(a.at, b.at))
+    .filter(({ mention }) => {
+      affirmed ||= mention.context === 'affirmed';
+      return !(affirmed && mention.context === 'negated' && qualified(mention));
+    });
+}
+
 /** Each code's (and term's) status, in the order the chart first mentions it. */
 export function reconcile(mentions: readonly Mention[]): Map<string, Reconciled> {
   const byCode = new Map<string, { mention: Mention; at: Stamp }[]>();
@@ -90,7 +104,8 @@ export function reconcile(mentions: readonly Mention[]): Map<string, Reconciled>
     byCode.set(mention.code, [...(byCode.get(mention.code) ?? []), { mention, at }]);
   });
   const out = new Map<string, Reconciled>();
-  for (const [code, stamped] of byCode) {
+  for (const [code, mentionsOfCode] of byCode) {
+    const stamped = withoutDeniedExacerbations(mentionsOfCode);
     const all = settle(statementsOf(stamped));
     const plain = stamped.filter((s) => !qualified(s.mention));
     const base = plain.length > 0 && plain.length < stamped.length ? settle(statementsOf(plain)) : undefined;

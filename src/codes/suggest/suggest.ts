@@ -147,11 +147,21 @@ function queryFor(g: Ground, code: string, mentions: readonly Mention[]): string
   return queryDraft(template, documented, indicators);
 }
 
-/** True when the chart documents a code under one of `prefixes`, present or ruled out. */
-function documentsAny(g: Ground, prefixes: readonly string[]): boolean {
+/** True when a code under one of `prefixes` is current or on the chart. */
+function currentOrCoded(g: Ground, prefixes: readonly string[]): boolean {
   const ps = prefixes.map(normalizeCode);
-  const under = (c: string) => ps.some((p) => c.startsWith(p));
-  return [...g.chart.codes.keys()].some(under) || [...g.states].some(([c, state]) => under(c) && (g.current.has(c) || state.status === 'negated'));
+  return [...g.chart.codes.keys(), ...g.current.keys()].some((c) => ps.some((p) => c.startsWith(p)));
+}
+
+/**
+ * True when the chart answers a term's query: a code under `answeredBy` current or on the chart,
+ * or ruled out (only beside a current `ruledOutAnswersWith` condition, when the term has one).
+ */
+function answered(g: Ground, term: TermQuery): boolean {
+  if (currentOrCoded(g, term.answeredBy)) return true;
+  if (term.ruledOutAnswersWith && !currentOrCoded(g, term.ruledOutAnswersWith)) return false;
+  const ps = term.answeredBy.map(normalizeCode);
+  return [...g.states].some(([c, state]) => state.status === 'negated' && ps.some((p) => c.startsWith(p)));
 }
 
 /** The query for a term with no code ("urosepsis"): its draft, no code to add. */
@@ -234,7 +244,7 @@ export function suggestCodes(snapshot: ChartSnapshot, table: CodeTable): CodeSug
   }
   for (const [code, ms] of terms) {
     const term = termQueryOf(code);
-    if (term && !documentsAny(g, term.answeredBy)) out.push(termQuery(g, term, ms));
+    if (term && !answered(g, term)) out.push(termQuery(g, term, ms));
   }
   return out;
 }

@@ -27,6 +27,11 @@ export interface Stamp {
 /** Sections that give the diagnoses at discharge: LOINC hospital discharge Dx / discharge diagnosis. */
 const FINAL_LOINC = new Set(['11535-2', '78375-3']);
 const FINAL_TITLE = /\b(discharge|final)\b.*\bdiagnos[ie]s\b|\bdiagnos[ie]s\b.*\bat discharge\b/i;
+/** A discharge summary also gives its final diagnoses under the headings of the claim's roles. */
+const SUMMARY_FINAL_TITLE = /\b(principal|secondary)\s+diagnos[ie]s\b/i;
+/** Sections that give the diagnoses at admission: LOINC hospital admission Dx, or the title says so. */
+const ADMISSION_LOINC = new Set(['46241-6']);
+const ADMISSION_TITLE = /\badmi(t|ssion)/i;
 /** A pathology or imaging report's "final diagnosis" is a finding of that study, not the stay's conclusion. */
 const STUDY_KINDS = new Set(['pathology-report', 'imaging-report']);
 /** Kinds written at admission: without a date they still come first. */
@@ -42,11 +47,20 @@ export function documentTime(doc: ChartDocument): number | undefined {
   return undefined;
 }
 
-/** True when a section of this document states the diagnoses at discharge. */
+/**
+ * True when a section of this document states the diagnoses at discharge. Only the sections
+ * that say so, even in a discharge summary: its "Admission diagnoses" are what was thought at
+ * admission, not what the provider concluded.
+ */
 export function isFinalSection(doc: ChartDocument, section: Pick<Section, 'title' | 'code'>): boolean {
-  if (doc.kind === 'discharge-summary') return true;
   if (STUDY_KINDS.has(doc.kind)) return false;
-  return (section.code !== undefined && FINAL_LOINC.has(section.code)) || FINAL_TITLE.test(section.title);
+  if ((section.code !== undefined && FINAL_LOINC.has(section.code)) || FINAL_TITLE.test(section.title)) return true;
+  return doc.kind === 'discharge-summary' && SUMMARY_FINAL_TITLE.test(section.title);
+}
+
+/** True when a section of a discharge summary restates the diagnoses at admission. */
+export function isAdmissionSection(doc: ChartDocument, section: Pick<Section, 'title' | 'code'>): boolean {
+  return doc.kind === 'discharge-summary' && ((section.code !== undefined && ADMISSION_LOINC.has(section.code)) || ADMISSION_TITLE.test(section.title));
 }
 
 /**
@@ -66,10 +80,15 @@ export function documentTimes(documents: readonly ChartDocument[]): { time: numb
   });
 }
 
-/** The stamp of a section's statements. */
+/**
+ * The stamp of a section's statements. A discharge summary's admission diagnoses are a note's
+ * statements made at admission, not when the summary was written: a recap of "Pneumonia" on
+ * admission must not overrule a progress note's "pneumonia ruled out" two days later.
+ */
 export function sectionStamp(doc: ChartDocument, section: Section, when: { time: number; dated: boolean }, seq: number): Stamp {
   const final = isFinalSection(doc, section);
-  return { tier: final ? 2 : 1, ...when, seq, group: final ? 'final' : `document:${doc.id}` };
+  const at = !final && isAdmissionSection(doc, section) ? { time: -Infinity, dated: when.dated } : when;
+  return { tier: final ? 2 : 1, ...at, seq, group: final ? 'final' : `document:${doc.id}` };
 }
 
 /** The stamp of a coded diagnosis's text: final diagnoses win, every other list is carried over. */

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadStarterTable, starterOrigin } from '../../../../src/codes/starter-table.ts';
 import { suggestCodes } from '../../../../src/codes/suggest/suggest.ts';
-import { documentTimes } from '../../../../src/codes/suggest/timeline.ts';
+import { documentTimes, sectionStamp } from '../../../../src/codes/suggest/timeline.ts';
 import { snapshotFromCase } from '../../../../src/engine/case-snapshot.ts';
 
 const table = loadStarterTable();
@@ -84,6 +84,36 @@ describe('a diagnosis confirmed later is suggested, citing the confirmation', ()
   });
 });
 
+describe('a discharge summary\'s admission diagnoses are not its discharge diagnoses', () => {
+  const summary = (sections: { title: string; text: string; code?: string }[], createdAt = '03/05/2026 10:00') => ({ kind: 'discharge-summary', title: 'Discharge Summary', createdAt, sections });
+
+  it('"Pneumonia" on admission, "pneumonia ruled out" at discharge: not coded', () => {
+    const docs = [summary([{ title: 'Admission diagnoses', text: 'Pneumonia.' }, { title: 'Discharge diagnoses', text: 'Pneumonia ruled out.' }])];
+    expect(codes('inpatient', docs)).toEqual([]);
+  });
+
+  it('an admission recap does not overrule a later note, however late the summary is written', () => {
+    const docs = [note('Progress Note', 'Pneumonia ruled out, chest x-ray clear.', '03/03/2026 09:00'), summary([{ title: 'Admitting diagnosis', text: 'Pneumonia.' }, { title: 'Discharge diagnoses', text: 'Acute kidney injury.' }])];
+    expect(codes('inpatient', docs)).toEqual(['N17.9']);
+  });
+
+  it('an uncertain admission diagnosis is not "uncertain at discharge"', () => {
+    const docs = [summary([{ title: 'Admission diagnoses', text: 'Suspected pneumonia.' }])];
+    const [pna] = chart('inpatient', [hp('Pneumonia, ceftriaxone.', '03/02/2026 21:00'), ...docs]);
+    expect(pna?.reason).not.toContain('diagnoses at discharge decide');
+    const [doc] = snapshotFromCase({ documents: docs }).documents;
+    const [admission] = doc!.sections;
+    expect(sectionStamp(doc!, admission!, { time: 1, dated: true }, 0)).toMatchObject({ tier: 1, time: -Infinity, group: `document:${doc!.id}` });
+    expect(sectionStamp(doc!, { ...admission!, title: 'Diagnoses', code: '46241-6' }, { time: 1, dated: true }, 0).tier).toBe(1);
+  });
+
+  it('"Principal diagnosis" and "Secondary diagnoses" of a summary are final; its other sections are read as a note\'s', () => {
+    const [doc] = snapshotFromCase({ documents: [summary([{ title: 'Principal diagnosis', text: 'x' }, { title: 'Secondary diagnoses', text: 'x' }, { title: 'Assessment', text: 'x' }])] }).documents;
+    const when = { time: 5, dated: true };
+    expect(doc!.sections.map((s) => sectionStamp(doc!, s, when, 0)).map((s) => [s.tier, s.time])).toEqual([[2, 5], [2, 5], [1, 5]]);
+  });
+});
+
 describe('uncertain at discharge', () => {
   const docs = [hp('Pneumonia, start ceftriaxone.', '03/02/2026 21:00'), discharge('Probable pneumonia.', '03/05/2026 10:00')];
 
@@ -115,6 +145,15 @@ describe('statements that do not change the status', () => {
     expect(hf('No CHF exacerbation.')).toEqual(['I50.9']);
     expect(hf('CHF exacerbation ruled out.', 'Possible CHF exacerbation.')).toEqual([]);
     expect(hf('Heart failure ruled out, BNP normal.', 'CHF exacerbation.')).toEqual([]);
+  });
+
+  it('...even when the chart never writes the plain "CHF"', () => {
+    const docs = [hp('CHF exacerbation, IV furosemide.', '03/02/2026 21:00'), note('Progress Note', 'No CHF exacerbation, euvolemic.', '03/03/2026 09:00')];
+    const [hf] = chart('inpatient', docs);
+    expect(hf?.code).toBe('I50.9');
+    expect(hf?.evidence.map((e) => e.text)).toEqual(['CHF exacerbation, IV furosemide.']);
+    // Without the earlier affirmation, the negation still denies a suspicion.
+    expect(codes('inpatient', [hp('Possible CHF exacerbation.', '03/02/2026 21:00'), docs[1]!])).toEqual([]);
   });
 
   it('a family or history mention does not confirm a ruled-out diagnosis', () => {

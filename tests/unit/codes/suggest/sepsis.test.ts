@@ -37,6 +37,9 @@ describe('sepsis wordings', () => {
     ['Sepsis ruled out, blood cultures negative.', []],
     ['Urosepsis: ceftriaxone.', ['query:urosepsis']],
     ['Urosepsis. Sepsis due to urinary tract infection.', ['A41.9', 'N39.0']],
+    ['Urosepsis. No sepsis.', ['query:urosepsis']],
+    ['Urosepsis. Sepsis ruled out.', ['query:urosepsis']],
+    ['Urosepsis: UTI, no sepsis.', ['N39.0']],
     ['Meets SIRS criteria.', ['query:sirs']],
     ['Sepsis. SIRS criteria met.', ['A41.9']],
   ])('%s → %j', (text, codes) => {
@@ -60,6 +63,10 @@ describe('sepsis wordings', () => {
 
   it('an organism on the chart is the underlying infection: no A41.9', () => {
     expect(suggest('Septic shock.', 'inpatient', [{ code: { system: 'ICD-10-CM', code: 'A41.51' }, text: 'E. coli sepsis', role: 'principal' }]).map((s) => s.code)).toEqual(['R65.21']);
+  });
+
+  it('infection following immunization on the chart is the underlying infection: no A41.9 (R65.2 code-first note)', () => {
+    expect(suggest('Severe sepsis.', 'inpatient', [{ code: { system: 'ICD-10-CM', code: 'T88.0XXA' }, text: 'Infection following immunization', role: 'principal' }]).map((s) => s.code)).toEqual(['R65.20']);
   });
 
   it('sepsis with a localized infection: the systemic infection is sequenced first (I.C.1.d.4)', () => {
@@ -129,7 +136,7 @@ describe.skipIf(!hasShared)('codes of the suggester data exist in the FY2026 cod
       ...Object.values(lexicon.defaults.map).flat(),
       ...combos.flatMap((c) => [...c.when.flat(), ...c.replaces, ...c.requires]),
       ...templates.flatMap((t) => [t.prefix, ...t.specificCodes]),
-      ...TERM_QUERIES.flatMap((t) => t.answeredBy),
+      ...TERM_QUERIES.flatMap((t) => [...t.answeredBy, ...(t.ruledOutAnswersWith ?? [])]),
       ...sepsis.systemicInfections,
       ...sepsis.localizedInfections,
       sepsis.severeSepsis,
