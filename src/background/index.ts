@@ -4,8 +4,6 @@
  * the panel. The logic lives in chart/, engine/, codes/ and storage/.
  */
 import { changedDocumentIds } from '../chart/changed-documents.ts';
-import { mergedId } from '../chart/merge.ts';
-import { applyUpdate } from '../chart/snapshot-update.ts';
 import { browser, type Runtime } from '../shared/browser.ts';
 import { isMessage, type Message, type SnapshotUpdateAnswer, type TabState } from '../shared/messages.ts';
 import { recordAudit } from '../storage/audit.ts';
@@ -20,7 +18,7 @@ import { applyRetention } from './retention.ts';
 import { loadedRules, reloadRules } from './rule-engine.ts';
 import { guardFor } from '../storage/settings.ts';
 import { keepEnabledSitesInSync, mayRead } from './site-access.ts';
-import { chartOf, forgetAllTabs, forgetTab, frameReading, getTab, putFrame, saveFindings, whenRestored, type TabRecord } from './tab-states.ts';
+import { chartOf, forgetAllTabs, forgetTab, getTab, putFrame, saveFindings, updatedReading, whenRestored, type TabRecord } from './tab-states.ts';
 
 loadCodeTables();
 void loadedRules();
@@ -138,15 +136,13 @@ const handlers: Handlers = {
     let answer: SnapshotUpdateAnswer = { needWhole: false };
     await enqueue(tabId, async () => {
       if (!(await mayRead(senderPage(sender)))) return;
-      const previous = await getTab(tabId);
-      const earlier = frameReading(previous, frameId, message.base);
-      const snapshot = earlier && applyUpdate(earlier, message);
-      if (!snapshot) {
+      const updated = updatedReading(await getTab(tabId), frameId, message);
+      if (!updated) {
         answer = { needWhole: true };
         return;
       }
-      const record = await putFrame(tabId, frameId, snapshot, frameId === 0 ? sender.url : undefined, message.seq);
-      await evaluateTab(tabId, record, message.changed.map((c) => mergedId(record.frames.length, frameId, c.document.id)));
+      const record = await putFrame(tabId, frameId, updated.snapshot, frameId === 0 ? sender.url : undefined, message.seq);
+      await evaluateTab(tabId, record, updated.changedIds);
     });
     return answer;
   },

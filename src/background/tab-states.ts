@@ -1,6 +1,7 @@
 import { chartKeyOf } from '../chart/chart-key.ts';
 import { isChartEmpty } from '../chart/is-empty.ts';
-import { mergeFrames, type FrameSnapshot } from '../chart/merge.ts';
+import { mergedId, mergeFrames, type FrameSnapshot } from '../chart/merge.ts';
+import { applyUpdate, type SnapshotUpdate } from '../chart/snapshot-update.ts';
 import type { ChartSnapshot } from '../chart/snapshot.ts';
 import type { Finding } from '../engine/finding.ts';
 import { browser } from '../shared/browser.ts';
@@ -110,10 +111,17 @@ async function liveFrameIds(tabId: number): Promise<Set<number> | undefined> {
   }
 }
 
-/** The frame's latest reading, when its number is `seq`: the base of a partial update. */
-export function frameReading(record: TabRecord | undefined, frameId: number, seq: number): ChartSnapshot | undefined {
+/**
+ * A frame's partial update applied to the reading it amends (pure, for tests): the frame's new
+ * snapshot and the ids of the changed documents as the merged chart spells them. Undefined when
+ * the worker does not hold that reading (restarted, or a reading lost): the frame must send
+ * its whole chart.
+ */
+export function updatedReading(record: TabRecord | undefined, frameId: number, update: SnapshotUpdate): { snapshot: ChartSnapshot; changedIds: string[] } | undefined {
   const frame = record?.frames.find((f) => f.frameId === frameId);
-  return frame?.seq === seq ? frame.snapshot : undefined;
+  const snapshot = frame?.seq === update.base ? applyUpdate(frame.snapshot, update) : undefined;
+  if (!record || !snapshot) return undefined;
+  return { snapshot, changedIds: update.changed.map((c) => mergedId(record.frames.length, frameId, c.document.id)) };
 }
 
 /**

@@ -16,11 +16,21 @@ export function icd10cmCodeOf(item: CodedItem): string | undefined {
 }
 
 /** The diagnosis lists that go on the claim; a problem list does not, and the MCE edits reported codes. */
-export const CLAIM_ROLES: ReadonlySet<string> = new Set(['principal', 'secondary', 'final']);
+const CLAIM_ROLES: ReadonlySet<string> = new Set(['principal', 'secondary', 'final']);
 
 /** The ICD-10-CM code of a diagnosis reported on the claim; undefined for problem-list entries. */
 export function claimCodeOf(item: CodedItem): string | undefined {
   return CLAIM_ROLES.has(item.role ?? '') ? icd10cmCodeOf(item) : undefined;
+}
+
+/** The claim's diagnoses with their ICD-10-CM codes, the principal first (wherever the chart lists it). */
+export function claimDiagnoses(snapshot: ChartSnapshot): { item: CodedItem; code: string }[] {
+  return snapshot.diagnoses
+    .flatMap((item) => {
+      const code = claimCodeOf(item);
+      return code ? [{ item, code }] : [];
+    })
+    .sort((a, b) => Number(b.item.role === 'principal') - Number(a.item.role === 'principal'));
 }
 
 /** The date codes are judged on (ISO day). */

@@ -279,15 +279,3 @@ function decodeAttributes(text: string): Omit<DrgDxRecord, 'code'> | undefined {
   const severity: Severity = s === 'M' ? 'MCC' : s === 'C' ? 'CC' : '';
   return { mdc: Number(mdc), severity, pdxCollection: Number(collection) };
 }
-
-/** Sorted distinct positions as runs, alone in a stream (see uint-stream.ts `pushRuns`). */
-export function encodeRuns(positions: readonly number[]): string {
-  const out: number[] = [];
-  pushRuns(out, positions);
-  return encodeUints(out);
-}
-
-/** Inverse of {@link encodeRuns}. */
-export function decodeRuns(text: string): number[] {
-  return readRuns(new UintReader(text));
-}

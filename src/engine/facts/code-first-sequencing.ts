@@ -1,5 +1,5 @@
 import { activeCodeTable } from '../../codes/active-table.ts';
-import { CLAIM_ROLES, claimCodeOf, codingDate, icd10cmCodeOf } from '../../codes/chart-codes.ts';
+import { claimCodeOf, claimDiagnoses, codingDate } from '../../codes/chart-codes.ts';
 import { refMatches } from '../../codes/code-refs.ts';
 import { dotted } from '../../codes/code-format.ts';
 import { manifestationAsPrincipal } from '../../codes/validate/manifestation-principal.ts';
@@ -32,14 +32,7 @@ export const codeFirstSequencing: FactDefinition = {
     const diagnosis = item as CodedItem;
     const code = claimCodeOf(diagnosis);
     if (!code) return undefined;
-    // The principal diagnosis is sequenced first wherever the chart lists it.
-    const claim = snapshot.diagnoses
-      .filter((d) => CLAIM_ROLES.has(d.role ?? ''))
-      .sort((a, b) => Number(b.role === 'principal') - Number(a.role === 'principal'))
-      .flatMap((d) => {
-        const c = icd10cmCodeOf(d);
-        return c ? [{ item: d, code: c }] : [];
-      });
+    const claim = claimDiagnoses(snapshot);
     const position = claim.findIndex((c) => c.item === diagnosis);
     // A code listed twice (a final list beside principal/secondary) is judged where it first stands.
     if (claim.findIndex((c) => c.code === code) !== position) return undefined;

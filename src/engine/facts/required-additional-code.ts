@@ -1,5 +1,5 @@
 import { activeCodeTable } from '../../codes/active-table.ts';
-import { claimCodeOf } from '../../codes/chart-codes.ts';
+import { claimCodeOf, claimDiagnoses } from '../../codes/chart-codes.ts';
 import { refText, type CodeRef } from '../../codes/code-refs.ts';
 import { dotted } from '../../codes/code-format.ts';
 import { unmetSequencingNotes } from '../../codes/validate/use-additional.ts';
@@ -37,10 +37,7 @@ export const requiredAdditionalCode: FactDefinition = {
     const diagnosis = item as CodedItem;
     const code = claimCodeOf(diagnosis);
     if (!code) return undefined;
-    const claim = snapshot.diagnoses.flatMap((d) => {
-      const c = claimCodeOf(d);
-      return c ? [c] : [];
-    });
+    const claim = claimDiagnoses(snapshot).map((c) => c.code);
     const unmet = unmetSequencingNotes(activeCodeTable(), code, claim).find((n) => n.kind === 'useAdditionalCode' && requiresDetail(n.note.refs));
     return unmet && { code: dotted(code), noteAt: dotted(unmet.noteAt), note: unmet.note.text, codes: unmet.note.refs.map(refText).join(', ') };
   },

@@ -3,7 +3,7 @@ import { emptySnapshot, type ChartSnapshot } from '../../../src/chart/snapshot.t
 
 // nextRecord is pure; the module's storage helpers need the extension API, which is absent here.
 vi.mock('webextension-polyfill', () => ({ default: {} }));
-const { nextRecord } = await import('../../../src/background/tab-states.ts');
+const { nextRecord, updatedReading } = await import('../../../src/background/tab-states.ts');
 
 const NOW = '2026-11-24T12:00:00.000Z';
 const reading = (title: string): ChartSnapshot => ({ ...emptySnapshot('generic', NOW), source: { adapter: 'generic', extractedAt: NOW, title } });
@@ -57,5 +57,36 @@ describe('nextRecord: what the panel needs without the readings', () => {
     const blank = nextRecord(undefined, { frameId: 0, snapshot: reading('top'), url: 'http://ehr/chart', now: NOW });
     expect(blank.empty).toBe(true);
     expect(blank.chartKey).not.toBe(record.chartKey);
+  });
+});
+
+describe('updatedReading: a frame’s partial update', () => {
+  const withNotes = (title: string, ...ids: string[]): ChartSnapshot => ({
+    ...reading(title),
+    documents: ids.map((id) => ({ id, kind: 'progress-note', title: { value: id, source: { text: id } }, signature: { status: 'unsigned' }, identifiers: {}, sections: [], source: { text: id } })),
+  });
+  const signed = (id: string) => ({ ...withNotes('x', id).documents[0]!, signature: { status: 'signed' as const } });
+  const twoFrames = () => {
+    const record = nextRecord(undefined, { frameId: 0, snapshot: withNotes('top', 'a'), url: 'http://ehr/chart', now: NOW, seq: 7 });
+    return nextRecord(record, { frameId: 4, snapshot: withNotes('notes', 'n1', 'n2'), now: NOW, seq: 3 });
+  };
+
+  it('applies the update to the frame’s reading and names the changed documents as the merged chart does', () => {
+    const update = { base: 3, seq: 4, rest: withNotes('notes'), changed: [{ index: 1, document: signed('n2') }] };
+    const result = updatedReading(twoFrames(), 4, update);
+    expect(result?.snapshot.documents.map((d) => `${d.id}:${d.signature.status}`)).toEqual(['n1:unsigned', 'n2:signed']);
+    expect(result?.changedIds).toEqual(['frame4:n2']);
+    // The top frame's ids, and a lone frame's, carry no prefix.
+    const top = updatedReading(twoFrames(), 0, { base: 7, seq: 8, rest: withNotes('top'), changed: [{ index: 0, document: signed('a') }] });
+    expect(top?.changedIds).toEqual(['a']);
+  });
+
+  it('asks for the whole chart when it does not hold the reading the update amends', () => {
+    const update = { base: 2, seq: 3, rest: withNotes('notes'), changed: [] };
+    expect(updatedReading(twoFrames(), 4, update)).toBeUndefined();
+    expect(updatedReading(twoFrames(), 9, { ...update, base: 3 })).toBeUndefined();
+    expect(updatedReading(undefined, 4, { ...update, base: 3 })).toBeUndefined();
+    // A position the reading does not have.
+    expect(updatedReading(twoFrames(), 4, { base: 3, seq: 4, rest: withNotes('notes'), changed: [{ index: 5, document: signed('n9') }] })).toBeUndefined();
   });
 });
