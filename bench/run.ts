@@ -16,6 +16,7 @@ const BENCHES: Bench[] = [
   { name: 'engine', run: async () => (await import('./engine.bench.ts')).run() },
   { name: 'codes', run: async () => (await import('./codes.bench.ts')).run() },
   { name: 'coding', run: async () => (await import('./coding.bench.ts')).run() },
+  { name: 'grouper', run: async () => (await import('./grouper.bench.ts')).run() },
   // Needs the built extension: `npm run bench` builds first.
   { name: 'panel-latency', run: async () => (await import('./panel-latency.bench.ts')).run() },
 ];

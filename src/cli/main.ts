@@ -2,13 +2,17 @@
 import { parseArgs } from 'node:util';
 import { snapshotFromFile } from '../chart/from-file.ts';
 import { auditCommand } from './audit.ts';
+import { groupCommand } from './group.ts';
 import { testRulesCommand } from './test-rules.ts';
 
 const USAGE = `Usage:
   chartlint snapshot FILE              print the ChartSnapshot JSON of a saved page, C-CDA XML or FHIR JSON
-  chartlint audit FILE... [--format json|text] [--packs a,b]
-                                       run the rule packs; exit 1 when error findings exist
-  chartlint test-rules [--packs a,b]   run every rule's test cases`;
+  chartlint audit FILE... [--format json|text] [--packs a,b] [--strict]
+                                       run the rule packs and say what was read; exit 1 when
+                                       error findings exist (--strict: or the read is incomplete)
+  chartlint test-rules [--packs a,b]   run every rule's test cases
+  chartlint group FILE.jsonl|- [--format jsonl|table|csv] [--shared=DIR]
+                                       MS-DRG v43.1 and MCE per claim; exit 1 when a line was skipped`;
 
 /** The CLI: the same pure core as the extension, over files. Returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -20,6 +24,8 @@ export async function main(argv: string[]): Promise<number> {
       return auditCommand(rest);
     case 'test-rules':
       return testRulesCommand(rest);
+    case 'group':
+      return groupCommand(rest);
     case undefined:
     case '-h':
     case '--help':
