@@ -96,6 +96,7 @@ async function tabState(tabId: number): Promise<TabState> {
       workingCodes: await workingCodes(await database(), record.chartKey),
       packErrors: [...packErrors, ...evaluator.errors],
       updatedAt: record.updatedAt,
+      ...(record.coverage ? { coverage: record.coverage } : {}),
     };
   }
   const tab = await browser.tabs.get(tabId).catch(() => undefined);

@@ -1,4 +1,5 @@
 import { chartKeyOf } from '../chart/chart-key.ts';
+import { coverageOf, type Coverage } from '../chart/coverage.ts';
 import { isChartEmpty } from '../chart/is-empty.ts';
 import { mergedId, mergeFrames, type FrameSnapshot } from '../chart/merge.ts';
 import { applyUpdate, type SnapshotUpdate } from '../chart/snapshot-update.ts';
@@ -25,6 +26,8 @@ export interface TabRecord {
   chartKey: string;
   /** The page held nothing chart-like. */
   empty: boolean;
+  /** What the merged reading found and could not read: "All clear" needs a complete one. */
+  coverage?: Coverage;
 }
 
 const memory = new Map<number, TabRecord>();
@@ -90,6 +93,7 @@ export function nextRecord(
     updatedAt: next.now,
     chartKey: chartKeyOf(chart),
     empty: isChartEmpty(chart),
+    coverage: chart.coverage ?? coverageOf(chart),
   };
 }
 

@@ -11,11 +11,12 @@ const MONTHS: Record<string, number> = {
 };
 
 // The zone must end a word: "16:45 zoster" is not UTC.
-const TIME = String.raw`(?:[T\s,@]+(?:at\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*([ap]\.?m\.?)?(?:\s*(Z|[+-]\d{2}:?\d{2}|[A-Z]{2,4}T)\b)?)?`;
+// Or 24-hour time without a colon, as charts print it ("06-Apr-2026 2140", "08/17/26 2155").
+const TIME = String.raw`(?:[T\s,@]+(?:at\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*([ap]\.?m\.?)?(?:\s*(Z|[+-]\d{2}:?\d{2}|[A-Z]{2,4}T)\b)?|[\s@]+([01]\d|2[0-3])([0-5]\d)(?![\d:/.,-]))?`;
 const ISO = new RegExp(String.raw`\b(\d{4})-(\d{2})-(\d{2})` + TIME, 'i');
 const US = new RegExp(String.raw`\b(\d{1,2})([/-])(\d{1,2})\2(\d{4}|\d{2})\b` + TIME, 'i');
 const WORDY = new RegExp(
-  String.raw`\b(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b` + TIME,
+  String.raw`\b(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,\s*|\s+)(\d{4})\b` + TIME,
   'i',
 );
 const DAY_FIRST = new RegExp(
@@ -34,13 +35,13 @@ export function parseClinicalDate(text: string): string | undefined {
     return build(Number(y), Number(mo), Number(d), h, mi, s, undefined, zone);
   }
   let m = ISO.exec(trimmed);
-  if (m) return build(Number(m[1]), Number(m[2]), Number(m[3]), m[4], m[5], m[6], m[7], m[8]);
+  if (m) return build(Number(m[1]), Number(m[2]), Number(m[3]), m[4] ?? m[9], m[5] ?? m[10], m[6], m[7], m[8]);
   m = US.exec(trimmed);
-  if (m) return build(fullYear(m[4]!), Number(m[1]), Number(m[3]), m[5], m[6], m[7], m[8], m[9]);
+  if (m) return build(fullYear(m[4]!), Number(m[1]), Number(m[3]), m[5] ?? m[10], m[6] ?? m[11], m[7], m[8], m[9]);
   m = WORDY.exec(trimmed);
-  if (m) return build(Number(m[3]), MONTHS[m[1]!.toLowerCase().slice(0, 3)]!, Number(m[2]), m[4], m[5], m[6], m[7], m[8]);
+  if (m) return build(Number(m[3]), MONTHS[m[1]!.toLowerCase().slice(0, 3)]!, Number(m[2]), m[4] ?? m[9], m[5] ?? m[10], m[6], m[7], m[8]);
   m = DAY_FIRST.exec(trimmed);
-  if (m) return build(Number(m[3]), MONTHS[m[2]!.toLowerCase().slice(0, 3)]!, Number(m[1]), m[4], m[5], m[6], m[7], m[8]);
+  if (m) return build(Number(m[3]), MONTHS[m[2]!.toLowerCase().slice(0, 3)]!, Number(m[1]), m[4] ?? m[9], m[5] ?? m[10], m[6], m[7], m[8]);
   return undefined;
 }
 

@@ -1,5 +1,6 @@
 import type { DomAdapter, DomInput } from './adapter.ts';
 import { DOM_ADAPTERS } from './adapters/index.ts';
+import { withCoverage } from './coverage.ts';
 import { emptySnapshot, type ChartSnapshot } from './snapshot.ts';
 
 /**
@@ -34,12 +35,12 @@ export function pickAdapter(input: DomInput, adapters: readonly DomAdapter[] = D
   });
 }
 
-/** Stamps where and when the snapshot was read. */
+/** Stamps where and when the snapshot was read, and what the reading covered. */
 export function withSource(snapshot: ChartSnapshot, input: DomInput): ChartSnapshot {
   snapshot.source.url ??= input.url;
   snapshot.source.title ??= titleOf(input.document);
   snapshot.source.extractedAt = input.now;
-  return snapshot;
+  return withCoverage(snapshot);
 }
 
 /** `document.title` searches the tree; on a pathological page (happy-dom, 20,000 deep) it can throw. */

@@ -1,3 +1,4 @@
+import { withCoverage, type ReadLimits } from './coverage.ts';
 import { emptySnapshot, type ChartSnapshot, type SourceRef } from './snapshot.ts';
 
 export interface FrameSnapshot {
@@ -41,10 +42,23 @@ export function mergeFrames(frames: FrameSnapshot[]): ChartSnapshot {
     if (snapshot.source.extractedAt > merged.source.extractedAt) merged.source.extractedAt = snapshot.source.extractedAt;
   }
   merged.source.adapter = [...adapters].join('+');
-  return merged;
+  return withCoverage(merged, mergedLimits(sorted.map((f) => f.snapshot)));
 }
 
 /** How the merged chart of `frameCount` frames spells the id of a frame's item. */
 export function mergedId(frameCount: number, frameId: number, id: string): string {
   return frameCount === 1 || frameId === 0 ? id : `frame${frameId}:${id}`;
+}
+
+/** What the frames' readers measured, added up: unread text anywhere, a budget hit in any frame. */
+function mergedLimits(snapshots: ChartSnapshot[]): ReadLimits {
+  const unassigned = { blocks: 0, characters: 0, samples: [] as string[] };
+  for (const s of snapshots) {
+    const u = s.coverage?.unassigned;
+    if (!u) continue;
+    unassigned.blocks += u.blocks;
+    unassigned.characters += u.characters;
+    unassigned.samples.push(...u.samples.slice(0, 3 - unassigned.samples.length));
+  }
+  return { unassigned, truncated: snapshots.some((s) => s.coverage?.truncated === true) };
 }

@@ -1,3 +1,4 @@
+import { withCoverage } from './coverage.ts';
 import type { ChartDocument, ChartSnapshot } from './snapshot.ts';
 
 /** A document read again after a change, at its position among the page's documents. */
@@ -29,5 +30,6 @@ export function applyUpdate(earlier: ChartSnapshot, update: SnapshotUpdate): Cha
     if (!Number.isInteger(index) || index < 0 || index >= documents.length) return undefined;
     documents[index] = document;
   }
-  return { ...update.rest, documents };
+  // The rest was measured without its documents: count them in again.
+  return withCoverage({ ...update.rest, documents });
 }

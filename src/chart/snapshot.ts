@@ -6,6 +6,8 @@
  * finding can quote it and the panel can jump to it.
  */
 
+import type { Coverage } from './coverage.ts';
+
 /** Where a value was found: enough to find it again on the page and to quote it. */
 export interface SourceRef {
   /** CSS selector of the element in its document (HTML pages). */
@@ -125,6 +127,8 @@ export interface CodedItem {
   role?: DiagnosisRole | (string & {});
   /** active, resolved, completed, ... as the source says. */
   status?: string;
+  /** Present-on-admission indicator as reported (Y, N, U, W, 1), for inpatient diagnoses. */
+  poa?: string;
   /** Onset (diagnoses) or performed (procedures) time. */
   date?: Field;
   performer?: Person;
@@ -184,6 +188,11 @@ export interface ChartSnapshot {
   procedures: CodedItem[];
   orders: Order[];
   forms: FormState[];
+  /**
+   * What the reading found and could not read (see coverage.ts). Every reading sets it
+   * (extractFromDom, the file readers, the worker's merge); hand-made snapshots may leave it out.
+   */
+  coverage?: Coverage;
   /** What the adapter could not read, in words a user can act on. */
   warnings: string[];
 }

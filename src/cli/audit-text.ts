@@ -1,3 +1,4 @@
+import { coverageSummary, type Coverage } from '../chart/coverage.ts';
 import type { Finding, FindingCategory } from '../engine/finding.ts';
 
 /** One audited file in `--format json` output. */
@@ -5,6 +6,8 @@ export interface AuditResult {
   file: string;
   adapter: string;
   warnings: string[];
+  /** What was read and what could not be: a clean audit of an incomplete read proves nothing. */
+  coverage?: Coverage;
   findings: Finding[];
 }
 
@@ -13,8 +16,14 @@ const CATEGORY_ORDER: FindingCategory[] = ['authentication', 'completeness', 'do
 /** What a records technician reads: per file, findings grouped by category, with evidence and citation. */
 export function asText(result: AuditResult): string {
   const lines = [`${result.file}  (read by the ${result.adapter} adapter)`];
+  if (result.coverage) {
+    lines.push(`  ${coverageSummary(result.coverage)}.`);
+    for (const gap of result.coverage.gaps) lines.push(`  not read: ${gap}`);
+  }
   for (const warning of result.warnings) lines.push(`  note: ${warning}`);
-  if (result.findings.length === 0) lines.push('  No deficiencies found.');
+  if (result.findings.length === 0) {
+    lines.push(result.coverage?.complete ? '  No deficiencies found.' : '  No deficiencies found in what could be read, but the read was incomplete.');
+  }
   for (const category of CATEGORY_ORDER) {
     const findings = result.findings.filter((f) => f.category === category);
     if (findings.length === 0) continue;

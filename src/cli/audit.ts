@@ -9,21 +9,22 @@ import { asText, type AuditResult } from './audit-text.ts';
 import { packList, rulesDir } from './rules-dir.ts';
 
 /**
- * `chartlint audit FILE... [--format json|text] [--packs a,b]`: the rule packs over saved pages,
- * C-CDA XML or FHIR JSON. Exit 1 when any error finding, 2 on usage or file errors; a pack that
- * does not load is reported on stderr and the others run.
+ * `chartlint audit FILE... [--format json|text] [--packs a,b] [--strict]`: the rule packs over
+ * saved pages, C-CDA XML or FHIR JSON, with what each read covered. Exit 1 when any error
+ * finding (or, with --strict, any incomplete read), 2 on usage or file errors; a pack that does
+ * not load is reported on stderr and the others run.
  */
 export async function auditCommand(args: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, packs: { type: 'string' } } });
+    parsed = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, packs: { type: 'string' }, strict: { type: 'boolean', default: false } } });
   } catch (error) {
     console.error(`chartlint audit: ${(error as Error).message}`);
     return 2;
   }
   const { positionals: files, values } = parsed;
   if (files.length === 0 || (values.format !== 'json' && values.format !== 'text')) {
-    console.error('Usage: chartlint audit FILE... [--format json|text] [--packs a,b]');
+    console.error('Usage: chartlint audit FILE... [--format json|text] [--packs a,b] [--strict]');
     return 2;
   }
   const { packs, errors } = loadPacks(readPackFiles(rulesDir(), packList(values.packs)));
@@ -37,7 +38,7 @@ export async function auditCommand(args: string[]): Promise<number> {
     try {
       const snapshot = await snapshotFromFile(file);
       const findings = await evaluator.evaluate(snapshot);
-      results.push({ file, adapter: snapshot.source.adapter, warnings: snapshot.warnings, findings });
+      results.push({ file, adapter: snapshot.source.adapter, warnings: snapshot.warnings, ...(snapshot.coverage ? { coverage: snapshot.coverage } : {}), findings });
     } catch (error) {
       console.error(`chartlint audit: ${file}: ${(error as Error).message}`);
       ioError = true;
@@ -46,7 +47,9 @@ export async function auditCommand(args: string[]): Promise<number> {
   evaluator.errors.forEach(reportPackError);
   console.log(values.format === 'json' ? JSON.stringify(results, null, 2) : results.map(asText).join('\n'));
   if (ioError) return 2;
-  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  if (results.some((r) => r.findings.some((f) => f.severity === 'error'))) return 1;
+  // --strict: an incomplete read is a failure too, so a batch never passes a chart it could not see.
+  return values.strict && results.some((r) => !r.coverage?.complete) ? 1 : 0;
 }
 
 function reportPackError(error: PackError): void {

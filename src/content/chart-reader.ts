@@ -184,6 +184,7 @@ function holdsDocument(node: Node, selector: string): boolean {
   return element.matches(selector) || element.querySelector(selector) !== null;
 }
 
+/** What a reading says, for "has anything changed": not when it was read, nor the coverage derived from it. */
 function signatureOf(snapshot: ChartSnapshot): string {
-  return JSON.stringify({ ...snapshot, source: { ...snapshot.source, extractedAt: '' } });
+  return JSON.stringify({ ...snapshot, source: { ...snapshot.source, extractedAt: '' }, coverage: undefined });
 }

@@ -1,3 +1,4 @@
+import type { Coverage } from '../chart/coverage.ts';
 import type { ChartSnapshot, Code, SourceRef } from '../chart/snapshot.ts';
 import type { SnapshotUpdate } from '../chart/snapshot-update.ts';
 import type { WorkingCode } from '../storage/working-codes.ts';
@@ -175,6 +176,8 @@ export interface TabState {
   workingCodes: WorkingCode[];
   packErrors: PackError[];
   updatedAt?: string;
+  /** What chartlint could and could not read of the chart: "All clear" only on a complete read. */
+  coverage?: Coverage;
 }
 
 /** Narrows an unknown runtime message to one of ours. */

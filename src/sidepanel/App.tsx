@@ -100,7 +100,7 @@ function Body({ state, view }: { state: TabState | undefined; view: View }) {
 function Ready({ state, view }: { state: TabState; view: View }) {
   const actions = useMemo(() => actionsFor(state.tabId), [state.tabId]);
   if (view === 'chart') return <ChartTab key={state.tabId} tabId={state.tabId} version={state.updatedAt} actions={actions} />;
-  return <FindingList findings={state.findings} dismissed={state.dismissed} workingCodes={state.workingCodes} actions={actions} />;
+  return <FindingList findings={state.findings} dismissed={state.dismissed} workingCodes={state.workingCodes} actions={actions} coverage={state.coverage} />;
 }
 
 function ChartTab({ tabId, version, actions }: { tabId: number; version: string | undefined; actions: PanelActions }) {

@@ -1,16 +1,21 @@
 import type { DomAdapter, DomInput } from '../adapter.ts';
 import { withDate } from '../dated-field.ts';
 import { parseClinicalDate } from '../dates.ts';
+import { UNASSIGNED_MIN_CHARACTERS, withCoverage } from '../coverage.ts';
+import { findCodeGrids } from '../dom/code-grid.ts';
 import { findDocuments } from '../dom/document-blocks.ts';
+import { segmentDocuments } from '../dom/document-segments.ts';
+import { findListedDocuments, mergeListed } from '../dom/listed-documents.ts';
 import { isDataControl, readField } from '../dom/form-fields.ts';
-import { pairsFromDl, pairsFromTable, pairsFromText, splitSegments, type LabelValue } from '../dom/label-value.ts';
+import { cleanLabel, pairsFromDl, pairsFromTable, pairsFromText, splitSegments, type LabelValue } from '../dom/label-value.ts';
 import { findOrders, findProblems } from '../dom/order-table.ts';
-import { closestWithin, containerOf, scanPage, type PageScan } from '../dom/page-scan.ts';
+import { closestWithin, containerOf, isInside, scanPage, type Line, type PageScan } from '../dom/page-scan.ts';
 import { personFrom } from '../dom/signature-line.ts';
 import { refOf, withSelectorCache } from '../dom/source-ref.ts';
 import { textOf } from '../dom/text.ts';
 import type { WalkContext } from '../dom/walk.ts';
-import { emptySnapshot, type ChartSnapshot, type Encounter, type Field, type FormState } from '../snapshot.ts';
+import { emptySnapshot, type ChartDocument, type ChartSnapshot, type CodedItem, type Encounter, type Field, type FormState } from '../snapshot.ts';
+import { ENCOUNTER_KINDS, ENCOUNTER_LABELS, PATIENT_LABELS } from '../vocabulary.ts';
 
 /**
  * The fallback for an EHR nobody described: reads any page by the conventions charts share —
@@ -36,17 +41,134 @@ function readPage(input: DomInput): ChartSnapshot {
       snapshot.warnings.push(`Could not read the ${what} on this page: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
+  const assigned = new Set<Line>();
   part('patient and encounter', () => {
     const pairs = collectPairs(scan);
-    readPatient(pairs, snapshot);
-    const encounter = readEncounter(pairs);
+    readPatient(pairs, scan, snapshot);
+    const encounter = readEncounter(pairs, scan);
     if (encounter) snapshot.encounter = encounter;
   });
-  part('documents', () => (snapshot.documents = findDocuments(scan, snapshot.warnings)));
+  part('documents', () => (snapshot.documents = readDocuments(scan, snapshot.warnings, assigned)));
   part('orders', () => (snapshot.orders = findOrders(scan)));
-  part('problem list', () => (snapshot.diagnoses = findProblems(scan)));
+  part('codes', () => {
+    const grids = findCodeGrids(scan);
+    const problems = findProblems(scan);
+    snapshot.diagnoses = dedupeCodes([...grids.diagnoses, ...problems]);
+    snapshot.procedures = grids.procedures;
+  });
   part('form fields', () => (snapshot.forms = readForms(scan)));
-  return JSON.parse(JSON.stringify(snapshot)) as ChartSnapshot;
+  const plain = JSON.parse(JSON.stringify(snapshot)) as ChartSnapshot;
+  return withCoverage(plain, { unassigned: unassignedText(scan, assigned), truncated: scan.report.truncated });
+}
+
+/**
+ * The page's documents from every layout the reader knows: elements of their own (`article`),
+ * rows of a notes grid and leaves of a documents tree, and notes in a stream of lines (headed
+ * HTML, `<pre>` text, print views). A note shown in a reader pane and listed in its grid is one
+ * document. Fills `assigned` with the lines that belong to some document.
+ */
+function readDocuments(scan: PageScan, warnings: string[], assigned: Set<Line>): ChartDocument[] {
+  const articles = findDocuments(scan, warnings);
+  const listed = findListedDocuments(scan);
+  const listedEls = new Set(listed.map((l) => l.el));
+  const inDataTable = dataTableCells(scan);
+  const isOwned = (line: Line) => articles.owned.has(line) || inDataTable(line.el) || listedEls.has(line.el);
+  const segments = segmentDocuments(scan, scan.lines, isOwned);
+  for (const line of articles.owned) assigned.add(line);
+  for (const s of segments) for (const line of s.lines) assigned.add(line);
+  for (const line of scan.lines) if (inDataTable(line.el) || listedEls.has(line.el)) assigned.add(line);
+  const shown = [...articles.documents, ...segments.map(({ doc, rank }) => ({ doc, rank }))];
+  const all = mergeListed(listed.map(({ doc, rank }) => ({ doc, rank })), shown);
+  const documents = all.sort((a, b) => a.rank - b.rank).map((r) => r.doc);
+  // Ids must be unique in a snapshot: a page may reuse an id, or two readers name alike.
+  const seen = new Map<string, number>();
+  for (const doc of documents) {
+    const n = (seen.get(doc.id) ?? 0) + 1;
+    seen.set(doc.id, n);
+    if (n > 1) doc.id = `${doc.id}-${n}`;
+  }
+  return documents;
+}
+
+/** Lines inside the cells of a table with column headers: its rows are data, not notes. */
+function dataTableCells(scan: PageScan): (el: Element) => boolean {
+  const dataTables = new Set(scan.tables.filter((t) => t.el.localName.toLowerCase() !== 'table' || hasHeaderRow(t.el)).map((t) => t.el));
+  return (el) => {
+    const table = closestTable(el);
+    return table !== null && dataTables.has(table);
+  };
+}
+
+function hasHeaderRow(table: Element): boolean {
+  const first = table.querySelector('tr');
+  return (table.querySelector('thead') !== null || (first !== null && first.children.length > 1 && [...first.children].every((c) => c.localName === 'th')))
+    && table.querySelectorAll('tr').length > 1;
+}
+
+function closestTable(el: Element): Element | null {
+  for (let node: Element | null = el, up = 0; node && up < 12; node = node.parentElement, up++) {
+    const tag = node.localName.toLowerCase();
+    if (tag === 'table' || node.getAttribute('role') === 'grid' || node.getAttribute('role') === 'treegrid') return node;
+  }
+  return null;
+}
+
+/** The same code read twice (a code grid and a problem list over the same rows) is one item. */
+function dedupeCodes(items: CodedItem[]): CodedItem[] {
+  const kept: CodedItem[] = [];
+  for (const item of items) {
+    const selector = item.source.selector ?? '';
+    const twin = kept.find((k) => k.code?.code === item.code?.code && k.code !== undefined && sameRow(k.source.selector ?? '', selector));
+    if (!twin) kept.push(item);
+  }
+  return kept;
+}
+
+/** Two selectors on one row: one is the other, or inside it. */
+function sameRow(a: string, b: string): boolean {
+  return a === b || a.startsWith(`${b} > `) || b.startsWith(`${a} > `);
+}
+
+/** Page regions that are never chart content. */
+const CHROME = 'nav, [role="navigation"], [role="menu"], [role="menubar"], [role="toolbar"], [role="tablist"], button, header nav, footer, [role="contentinfo"], [role="banner"], label, select, option';
+
+/**
+ * Runs of text that no reader assigned to a document, order, code or field: chart content
+ * chartlint saw but could not read, which keeps a read from counting as complete.
+ */
+function unassignedText(scan: PageScan, assigned: Set<Line>): { blocks: number; characters: number; samples: string[] } {
+  const result = { blocks: 0, characters: 0, samples: [] as string[] };
+  let run: Line[] = [];
+  const flush = () => {
+    const characters = run.reduce((n, l) => n + l.text.length, 0);
+    if (characters >= UNASSIGNED_MIN_CHARACTERS) {
+      result.blocks++;
+      result.characters += characters;
+      if (result.samples.length < 3) result.samples.push(run.map((l) => l.text).join(' ').slice(0, 120));
+    }
+    run = [];
+  };
+  for (const line of scan.lines) {
+    if (assigned.has(line) || isPairLine(line.text) || inChrome(line.el)) {
+      if (assigned.has(line)) flush();
+      continue;
+    }
+    run.push(line);
+  }
+  flush();
+  return result;
+}
+
+function isPairLine(text: string): boolean {
+  return text.length <= 160 && /^[^:]{1,40}:\s*\S/.test(text);
+}
+
+function inChrome(el: Element): boolean {
+  try {
+    return el.closest(CHROME) !== null;
+  } catch {
+    return false;
+  }
 }
 
 interface Pair extends LabelValue {
@@ -55,81 +177,198 @@ interface Pair extends LabelValue {
   inDocument: boolean;
 }
 
-/** Known banner labels that may stand without a colon when they are their own element. */
-const BARE_LABEL = /^(patient|patient name|name|mrn|dob|date of birth|sex|gender|age)$/i;
 const MAX_PAIRS = 2000;
 const CELLS = new Set(['td', 'th', 'dd', 'dt']);
 
 function collectPairs(scan: PageScan): Pair[] {
   const pairs: Pair[] = [];
   const add = (found: LabelValue[], ctx: WalkContext) => {
-    for (const p of found) if (pairs.length < MAX_PAIRS) pairs.push({ ...p, ctx, inDocument: containerOf(scan, p.element) !== undefined });
+    for (const p of found) {
+      if (pairs.length >= MAX_PAIRS) return;
+      for (const split of splitRunOn(p)) pairs.push({ ...split, ctx, inDocument: containerOf(scan, p.element) !== undefined });
+    }
   };
   for (const t of scan.tables) add(pairsFromTable(t.el), t.ctx);
   for (const d of scan.dls) add(pairsFromDl(d.el), d.ctx);
   for (const line of scan.lines) {
     if (pairs.length >= MAX_PAIRS) break;
-    if (line.text.length > 300 || closestWithin(line.el, CELLS, 4)) continue;
-    if (line.text.includes(':')) add(pairsFromText(line.text, line.el), line.ctx);
+    if (line.text.length > 300) continue;
+    // Text pairs in a cell too ("Admitted: APR 06, 2026@21:40   Discharged: …" in a layout
+    // table), unless the cell is only a label whose value is the next cell.
+    if (line.text.includes(':') && (!closestWithin(line.el, CELLS, 4) || /:\s*\S/.test(line.text))) add(pairsFromText(line.text, line.el), line.ctx);
+    // <div><span>MRN</span> <span>4820193</span></div>, <td>Pt Name</td>… : a bare label element, then its value.
     const first = line.el.firstElementChild;
-    // <div><span>MRN</span> <span>4820193</span></div>: a bare label element, then its value.
-    if (first && first.childElementCount === 0 && BARE_LABEL.test(textOf(first)) && first.nextElementSibling?.childElementCount === 0) {
+    if (first && first.childElementCount === 0 && isBannerLabel(textOf(first)) && first.nextElementSibling?.childElementCount === 0) {
       const value = textOf(first.nextElementSibling);
-      if (value) add([{ label: textOf(first), value, element: first.nextElementSibling }], line.ctx);
+      if (value) add([{ label: cleanLabel(textOf(first)), value, element: first.nextElementSibling }], line.ctx);
     }
-    // "Rivera, Maria L · MRN 4820193 · DOB 03/14/1958": labels followed by a space only.
-    for (const segment of splitSegments(line.text)) {
-      const m = /^(MRN|DOB)\s+([^:\s].*)$/.exec(segment);
+    const next = line.el.nextElementSibling;
+    if (line.el.childElementCount === 0 && isBannerLabel(line.text) && next && next.childElementCount <= 1 && !CELLS.has(line.el.localName)) {
+      const value = textOf(next);
+      if (value && value.length < 80) add([{ label: cleanLabel(line.text), value, element: next }], line.ctx);
+    }
+    // "Rivera, Maria L · MRN 4820193 · DOB 03/14/1958": labels followed by a space only; a
+    // banner of spans ("MRN <b>123</b>") split where its elements are.
+    for (const segment of [...splitSegments(line.text), ...childTexts(line.el)]) {
+      const m = /^(MRN|DOB|FIN|CSN|Acct ?#?|Unit ?#|Age\/Sex|Sex|Age)\s+([^:\s].*)$/i.exec(segment);
       if (m) add([{ label: m[1]!, value: m[2]!, element: line.el }], line.ctx);
     }
   }
   return pairs;
 }
 
-const PATIENT_LABELS: [keyof ChartSnapshot['patient'], RegExp][] = [
-  ['name', /^(patient|patient name|name|patient full name)$/i],
-  ['mrn', /^(mrn|medical record (number|no\.?|#)|med rec #|record (number|no\.?|#)|chart (number|no\.?|#)|patient id)$/i],
-  ['dob', /^(dob|d\.o\.b\.?|date of birth|birth ?date|birthdate|born)$/i],
-  ['sex', /^(sex|gender|sex at birth)$/i],
-];
+/** The texts of an element's children, when it has several: a banner of spans or chips. */
+function childTexts(el: Element): string[] {
+  const children = el.children;
+  if (children.length < 2 || children.length > 30) return [];
+  return [...children].map((c) => textOf(c)).filter((t) => t && t.length <= 120);
+}
 
-function readPatient(pairs: Pair[], snapshot: ChartSnapshot): void {
+/** A label the banner vocabularies know ("Pt Name", "Unit #", "Adm Dt/Tm"). */
+function isBannerLabel(text: string): boolean {
+  return text.length <= 30 && (PATIENT_LABELS.lookup(text) !== undefined || ENCOUNTER_LABELS.lookup(text) !== undefined);
+}
+
+/**
+ * "DOE, JOHN   Unit #: M000123" read as one value: a value that runs on into another known
+ * label ("… Unit #: …") is cut there, and the label after it becomes a pair of its own.
+ */
+function splitRunOn(pair: LabelValue): LabelValue[] {
+  const out: LabelValue[] = [];
+  let current = pair;
+  for (let guard = 0; guard < 8; guard++) {
+    const m = /\s([A-Z][A-Za-z#./ ]{0,22}?)\s?[:：]\s*/.exec(current.value);
+    if (!m || !isBannerLabel(m[1]!)) break;
+    out.push({ ...current, value: current.value.slice(0, m.index).trim() });
+    current = { label: cleanLabel(m[1]!), value: current.value.slice(m.index + m[0].length).trim(), element: current.element };
+  }
+  out.push(current);
+  return out;
+}
+
+function readPatient(pairs: Pair[], scan: PageScan, snapshot: ChartSnapshot): void {
   // Banner values outside any document first; a document's printed identifiers as fallback.
   const ordered = [...pairs.filter((p) => !p.inDocument), ...pairs.filter((p) => p.inDocument)];
-  for (const [key, label] of PATIENT_LABELS) {
-    const pair = ordered.find((p) => label.test(p.label) && p.value && p.value.length < 80);
+  const valid: Record<string, (value: string) => boolean> = {
+    name: (v) => /[A-Za-z]{2}/.test(v) && v.length <= 60 && !parseClinicalDate(v) && !/\d{3}/.test(v),
+    mrn: (v) => /\d/.test(v) && v.length <= 30,
+    dob: (v) => parseClinicalDate(v) !== undefined,
+    sex: (v) => /^(m|f|u|x|male|female|unknown|other|intersex|non-binary|nonbinary)\b/i.test(v),
+  };
+  for (const key of ['name', 'mrn', 'dob', 'sex'] as const) {
+    const pair = ordered.find((p) => PATIENT_LABELS.lookup(p.label) === key && p.value && valid[key]!(cleanValue(key, p.value)));
     if (!pair) continue;
-    const value = key === 'dob' ? pair.value.replace(/\s*\(.*\)$/, '') : pair.value;
-    snapshot.patient[key] = fieldOf(pair, value, key === 'dob');
+    snapshot.patient[key] = fieldOf(pair, cleanValue(key, pair.value), key === 'dob');
   }
-  const missing = PATIENT_LABELS.map(([key]) => key).filter((key) => key !== 'sex' && !snapshot.patient[key]);
+  if (!snapshot.patient.sex) {
+    const ageSex = ordered.find((p) => PATIENT_LABELS.lookup(p.label) === 'age-sex' && SEX_IN.test(p.value));
+    const sex = ageSex ? SEX_IN.exec(ageSex.value)?.[1] : undefined;
+    if (ageSex && sex) snapshot.patient.sex = fieldOf(ageSex, sex, false);
+  }
+  if (!snapshot.patient.name) readNameLine(scan, snapshot);
+  if (!snapshot.patient.dob || !snapshot.patient.sex) readDemographicsLine(scan, snapshot);
+  const missing = (['name', 'mrn', 'dob'] as const).filter((key) => !snapshot.patient[key]);
   if (missing.length > 0) snapshot.warnings.push(`Could not find the patient's ${missing.join(', ').replace('dob', 'date of birth').replace('mrn', 'MRN')} on this page.`);
 }
 
-const ENCOUNTER_LABELS = {
-  kind: /^(type|encounter type|visit type|patient class|class|encounter class|admission type)$/i,
-  admittedAt: /^(admitted|admission|admit date|admission date|admit time|date of admission|arrival)$/i,
-  dischargedAt: /^(discharged|discharge|discharge date|date of discharge)$/i,
-  attending: /^(attending|attending physician|attending provider)$/i,
-  admittingDiagnosis: /^(admitting diagnosis|admission diagnosis|reason for admission)$/i,
-};
+/** "67 y/o F", "F / 67 yrs", "54 Male". */
+const SEX_IN = /(?:^|[\s/,|])(M|F|Male|Female)(?=$|[\s/,|])/i;
 
-function readEncounter(pairs: Pair[]): Encounter | undefined {
-  const find = (re: RegExp) => pairs.find((p) => !p.inDocument && re.test(p.label) && p.value);
-  const encounter: Encounter = {};
-  const kind = find(ENCOUNTER_LABELS.kind);
-  if (kind && /inpatient|outpatient|emergency|observation|ambulatory|\bER\b|\bED\b/i.test(kind.value)) {
-    encounter.kind = kind.value.toLowerCase().replace(/^ambulatory$/, 'outpatient');
+function cleanValue(key: string, value: string): string {
+  if (key === 'dob') return value.replace(/\s*\(.*\)$/, '').replace(/\s+(age|\d+\s*(y|yo|yrs?|years?)\b).*$/i, '').trim();
+  if (key === 'mrn') return value.split(/\s{2,}|\s+[·|]\s+/)[0]!.trim();
+  return value.trim();
+}
+
+/**
+ * A banner that prints the name without a label ("DOE,JOHN Q   666-00-1234   APR 6,1950", or
+ * "SMITH, JOHN A · MRN 123"): the name is the first segment of the line that holds an
+ * identifier or the birth date, when it reads as a person's name.
+ */
+function readNameLine(scan: PageScan, snapshot: ChartSnapshot): void {
+  const idText = snapshot.patient.mrn?.source.text ?? snapshot.patient.dob?.source.text;
+  // A name on a line of its own just above or below the banner's identifiers.
+  const idLine = idText ? scan.lines.findIndex((l) => l.text.includes(idText.slice(0, 20))) : -1;
+  for (let i = Math.max(0, idLine - 4); idLine >= 0 && i <= idLine + 2 && i < scan.lines.length; i++) {
+    const line = scan.lines[i]!;
+    for (const text of [line.text, ...childTexts(line.el)]) {
+      if (NAME_SHAPE.test(text)) {
+        snapshot.patient.name = { value: text, source: refOf(line.el, line.ctx, text) };
+        return;
+      }
+    }
   }
-  const admitted = find(ENCOUNTER_LABELS.admittedAt);
-  if (admitted && parseClinicalDate(admitted.value)) encounter.admittedAt = fieldOf(admitted, admitted.value, true);
-  const discharged = find(ENCOUNTER_LABELS.dischargedAt);
-  if (discharged && parseClinicalDate(discharged.value)) encounter.dischargedAt = fieldOf(discharged, discharged.value, true);
-  const attending = find(ENCOUNTER_LABELS.attending);
+  for (const line of scan.lines.slice(0, 400)) {
+    if (line.text.length > 200) continue;
+    const segments = splitSegments(line.text);
+    const first = segments[0];
+    if (!first || segments.length < 2) continue;
+    const rest = segments.slice(1).join(' ');
+    const hasId = (idText && line.text.includes(idText.slice(0, 20))) || /\b\d{3}-\d{2}-\d{4}\b|\bMRN\b|\bDOB\b/i.test(rest) || parseClinicalDate(rest) !== undefined;
+    if (!hasId || !NAME_SHAPE.test(first)) continue;
+    snapshot.patient.name = { value: first, source: refOf(line.el, line.ctx, line.text) };
+    const ssn = /\b(\d{3}-\d{2}-\d{4}|\d{3}-\d{2}-\d{4}P?)\b/.exec(rest);
+    if (!snapshot.patient.mrn && ssn) snapshot.patient.mrn = { value: ssn[1]!, source: refOf(line.el, line.ctx, line.text) };
+    const dob = segments.slice(1).find((s) => parseClinicalDate(s) && !/\d{3}-\d{2}-\d{4}/.test(s));
+    if (!snapshot.patient.dob && dob) snapshot.patient.dob = withDate({ value: dob.replace(/\s*\(.*\)$/, ''), source: refOf(line.el, line.ctx, line.text) });
+    return;
+  }
+}
+
+/**
+ * "Female, 68 y.o., 3/14/1958", "47 y · Male · Jan 23, 1979": sex, age and birth date printed
+ * together without labels, as banners do. The date is the birth date when the age agrees.
+ */
+function readDemographicsLine(scan: PageScan, snapshot: ChartSnapshot): void {
+  for (const line of scan.lines.slice(0, 600)) {
+    for (const text of [line.text, ...childTexts(line.el)]) {
+      if (text.length > 120) continue;
+      const age = /\b(\d{1,3})\s*(?:y\.?o\.?|yo|yrs?|years?(?: old)?|y)\b/i.exec(text);
+      const sex = SEX_IN.exec(text);
+      if (!age || !sex) continue;
+      if (!snapshot.patient.sex) snapshot.patient.sex = { value: sex[1]!, source: refOf(line.el, line.ctx, text) };
+      const rest = text.replace(age[0], ' ');
+      const iso = parseClinicalDate(rest);
+      const agreeing = iso && Math.abs(Number(snapshot.source.extractedAt.slice(0, 4)) - Number(iso.slice(0, 4)) - Number(age[1])) <= 2;
+      if (!snapshot.patient.dob && iso && agreeing) {
+        const printed = /\d{1,4}[/-]\d{1,2}[/-]\d{2,4}|[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2}[- ][A-Z][a-z]{2}[- ]\d{4}/.exec(rest)?.[0] ?? rest.trim();
+        snapshot.patient.dob = { value: printed, iso, source: refOf(line.el, line.ctx, text) };
+      }
+      return;
+    }
+  }
+}
+
+/** "DOE,JOHN Q", "Rivera, Maria L", "SMITH, JOHN A": surname, comma, given names. */
+const NAME_SHAPE = /^[A-Z][A-Za-z'-]+(?:[ -][A-Z][A-Za-z'-]+)?,\s?[A-Z][A-Za-z'-]+(?:\s[A-Z][A-Za-z'.-]*){0,2}$/;
+
+function readEncounter(pairs: Pair[], scan: PageScan): Encounter | undefined {
+  const find = (means: string, ok: (value: string) => boolean = () => true) =>
+    pairs.find((p) => !p.inDocument && ENCOUNTER_LABELS.lookup(p.label) === means && p.value && ok(p.value));
+  const encounter: Encounter = {};
+  const kind = find('kind', (v) => v.length <= 60 && ENCOUNTER_KINDS.lookup(v) !== undefined);
+  if (kind) encounter.kind = ENCOUNTER_KINDS.lookup(kind.value)!;
+  const admitted = find('admittedAt', (v) => parseClinicalDate(v) !== undefined);
+  // No class label: the heading the admission sits under ("Inpatient"), or its own line.
+  if (!kind && admitted) {
+    const context = [headingBefore(scan, admitted.element), admitted.label].join(' ');
+    const inferred = ENCOUNTER_KINDS.lookup(context);
+    if (inferred) encounter.kind = inferred;
+  }
+  if (admitted) encounter.admittedAt = fieldOf(admitted, admitted.value, true);
+  const discharged = find('dischargedAt', (v) => parseClinicalDate(v) !== undefined);
+  if (discharged) encounter.dischargedAt = fieldOf(discharged, discharged.value, true);
+  const attending = find('attending', (v) => /[A-Za-z]{2}/.test(v) && v.length <= 80);
   if (attending) encounter.attending = personFrom(attending.value, refOf(attending.element, attending.ctx, attending.value));
-  const dx = find(ENCOUNTER_LABELS.admittingDiagnosis);
+  const dx = find('admittingDiagnosis');
   if (dx) encounter.admittingDiagnosis = fieldOf(dx, dx.value, false);
   return Object.keys(encounter).length > 0 ? encounter : undefined;
+}
+
+/** The text of the last heading before `el` in page order. */
+function headingBefore(scan: PageScan, el: Element): string {
+  const line = scan.lines.find((l) => l.el === el || isInside(el, l.el));
+  return line && line.heading >= 0 ? scan.headings[line.heading]!.text : '';
 }
 
 function fieldOf(pair: Pair, value: string, isDate: boolean): Field {
@@ -160,6 +399,9 @@ function readForms(scan: PageScan): FormState[] {
 
 function reportScan(scan: PageScan, warnings: string[]): void {
   const { report } = scan;
-  if (report.truncated) warnings.push(`This page is very large: only its first ${report.visited.toLocaleString('en-US')} nodes were read.`);
+  if (report.truncated) {
+    const why = report.truncatedBy === 'time' ? 'took too long to read' : 'is very large';
+    warnings.push(`This page ${why}: only its first ${report.visited.toLocaleString('en-US')} nodes were read.`);
+  }
   for (const frame of report.unreadableFrames) warnings.push(`Frame "${frame}" could not be read (another origin, or not loaded).`);
 }

@@ -3,55 +3,46 @@ import { parseClinicalDate } from '../dates.ts';
 import { kindFromTitle } from '../document-kind.ts';
 import type { ChartDocument, Field, Section, Signature, SourceRef } from '../snapshot.ts';
 import { pairsFromText, splitSegments } from './label-value.ts';
-import { containerOf, isInside, type Found, type Line, type PageScan } from './page-scan.ts';
+import { isInside, type Found, type Line, type PageScan } from './page-scan.ts';
 import { looksLikeSignatureLine, parseSignatureLine, personFrom } from './signature-line.ts';
 import { refOf, valueOrText } from './source-ref.ts';
 import { textOf } from './text.ts';
 
 /**
- * Finds the documents on a page nobody described to us: `article` elements, and blocks led by
- * a heading that end in a signature line. Reads title, kind, author, time, signature,
- * printed patient identifiers and sections (sub-headings with the text under them).
+ * The documents a page wraps in elements of their own (`article`, role=article): title from
+ * their first heading, signature from their signature lines, author, time, printed patient
+ * identifiers and sections (sub-headings with the text under them). Documents without such a
+ * wrapper are found by `segmentDocuments`; the lines read here are returned as `owned`.
  */
-export function findDocuments(scan: PageScan, warnings: string[]): ChartDocument[] {
+export function findDocuments(scan: PageScan, warnings: string[]): { documents: { doc: ChartDocument; rank: number }[]; owned: Set<Line> } {
+  const owned = new Set<Line>();
+  // Innermost containers only: in walk order, a container holding another is followed by it.
+  const containers = scan.containers.filter((c, i) => {
+    const next = scan.containers[i + 1];
+    return !next || next.ctx !== c.ctx || !isInside(next.el, c.el);
+  });
+  if (containers.length === 0) return { documents: [], owned };
   const parsed = scan.lines
     .filter((line) => looksLikeSignatureLine(line.text) && !inDataCell(line.el))
     .map((line) => ({ line, signature: parseSignatureLine(line.text, refOf(line.el, line.ctx, line.text)) }))
     .filter((s): s is SignedLine => s.signature !== undefined);
   const signatureEls = new Set(parsed.map((s) => s.line.el));
   const signatures = mergeCosignLines(parsed);
-  // Innermost containers only: in walk order, a container holding another is followed by it.
-  const containers = scan.containers.filter((c, i) => {
-    const next = scan.containers[i + 1];
-    return !next || next.ctx !== c.ctx || !isInside(next.el, c.el);
-  });
-  const articles = new Set(containers);
   const signatureOf = new Map(signatures.map((s) => [s.line, s]));
   const headingIndex = new Map(scan.headings.map((h, i) => [h.el, i]));
-  // Ancestors (a few levels up) holding signature lines / headings, counted once for all lines.
-  const signaturesUnder = ancestorCounts(signatures.map((s) => s.line.el), 13);
-  const headingsUnder = ancestorCounts(scan.headings.map((h) => h.el), 24);
-  const flat: Ranked[] = [];
-  for (const { line, signature } of signatures) {
-    const holder = containerOf(scan, line.el);
-    if (holder && articles.has(holder)) continue;
-    const block = headingBlock(line, signaturesUnder, headingsUnder);
-    if (block) containers.push(block);
-    else if (line.heading >= 0) flat.push({ doc: flatDocument(scan, line, signature), rank: scan.lines.indexOf(line) });
-    else warnings.push(`A signature line belongs to no document we could find: "${line.text.slice(0, 80)}"`);
-  }
   // One pass to give each container its lines and headings (filtering per container is quadratic).
   const byEl = new Map(containers.map((c) => [c.el, c]));
   const holderOf = (el: Element) => nearest(el, byEl);
   const linesOf = groupBy(scan.lines, (line) => holderOf(line.el));
   const headingsOf = groupBy(scan.headings, (heading) => holderOf(heading.el));
-  const blocks = containers.map((container, index): Ranked => {
+  const documents = containers.map((container, index) => {
     // From the scan rather than querySelectorAll, which recurses in happy-dom on deep pages.
     const found = headingsOf.get(container) ?? [];
     const headings = found.map((h) => h.el);
     const titleEl = headings[0];
     const titleText = found[0]?.text ?? `Document ${index + 1}`;
     const lines = linesOf.get(container) ?? [];
+    for (const line of lines) owned.add(line);
     const signed = lines.map((l) => signatureOf.get(l)).find((s) => s !== undefined);
     if (!signed) warnings.push(`No signature line found on "${titleText}".`);
     // Meta lines sit above the first sub-heading: compare walk positions, not DOM positions.
@@ -68,30 +59,13 @@ export function findDocuments(scan: PageScan, warnings: string[]): ChartDocument
     };
     if (meta.author) doc.author = personFrom(meta.author.value, meta.author.source);
     if (meta.createdAt) doc.createdAt = meta.createdAt;
+    if (doc.sections.length === 0) {
+      const text = lines.filter((l) => l !== signed?.line && l.el !== titleEl).map((l) => l.text).join('\n');
+      if (text) doc.sections.push({ title: titleText, text, source: refOf(container.el, container.ctx, text) });
+    }
     return { doc, rank: lines[0] ? scan.lines.indexOf(lines[0]) : -1 };
   });
-  // Page order: the walk's order of lines, which also places frames where they sit.
-  return [...blocks, ...flat].sort((a, b) => a.rank - b.rank).map((r) => r.doc);
-}
-
-/** A document with no wrapper of its own: the heading before a signature line, and the lines between. */
-function flatDocument(scan: PageScan, line: Line, signature: Signature): ChartDocument {
-  const heading = scan.headings[line.heading]!;
-  const lines = scan.lines.filter((l) => l.heading === line.heading && l !== line && l.el !== heading.el);
-  const meta = readMeta(lines, heading);
-  const text = lines.map((l) => l.text).join('\n');
-  const doc: ChartDocument = {
-    id: heading.el.getAttribute('id') || `document-at-heading-${line.heading + 1}`,
-    kind: kindFromTitle(heading.text),
-    title: { value: heading.text, source: refOf(heading.el, heading.ctx, heading.text) },
-    signature,
-    identifiers: meta.identifiers,
-    sections: text ? [{ title: heading.text, text, source: refOf(lines[0]!.el, lines[0]!.ctx, text) }] : [],
-    source: refOf(heading.el, heading.ctx, heading.text),
-  };
-  if (meta.author) doc.author = personFrom(meta.author.value, meta.author.source);
-  if (meta.createdAt) doc.createdAt = meta.createdAt;
-  return doc;
+  return { documents, owned };
 }
 
 function groupBy<T>(items: T[], key: (item: T) => Found | undefined): Map<Found, T[]> {
@@ -138,31 +112,6 @@ function mergeCosignLines(lines: SignedLine[]): SignedLine[] {
     merged.push(current);
   }
   return merged;
-}
-
-interface Ranked {
-  doc: ChartDocument;
-  rank: number;
-}
-
-/** The nearest ancestor that holds a heading and no other signature line. */
-function headingBlock(line: Line, signaturesUnder: Map<Element, number>, headingsUnder: Map<Element, number>): Found | undefined {
-  let el: Element | null = line.el.parentElement;
-  for (let depth = 0; el && depth < 12; depth++, el = el.parentElement) {
-    if ((signaturesUnder.get(el) ?? 0) > 1) return undefined;
-    if (headingsUnder.has(el)) return { el, ctx: line.ctx };
-  }
-  return undefined;
-}
-
-/** For each ancestor up to `levels` above the given elements: how many of them it holds. */
-function ancestorCounts(els: Element[], levels: number): Map<Element, number> {
-  const counts = new Map<Element, number>();
-  for (const el of els) {
-    let node: Element | null = el;
-    for (let i = 0; node && i <= levels; i++, node = node.parentElement) counts.set(node, (counts.get(node) ?? 0) + 1);
-  }
-  return counts;
 }
 
 /** The nearest ancestor-or-self of `el` that is a key of `byEl`, within 200 levels. */

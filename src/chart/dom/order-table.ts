@@ -1,6 +1,8 @@
 import { withDate } from '../dated-field.ts';
 import { parseClinicalDate } from '../dates.ts';
-import type { CodedItem, Field, Order, OrderKind } from '../snapshot.ts';
+import type { CodedItem, Field, Order, OrderKind, Signature } from '../snapshot.ts';
+import { ORDER_COLUMNS, ORDER_KINDS, SIGNATURE_STATUSES } from '../vocabulary.ts';
+import { columnsOf, gridOf, type Grid } from './table-grid.ts';
 import type { ListLike, PageScan } from './page-scan.ts';
 import { parseSignatureLine, personFrom } from './signature-line.ts';
 import { refOf, valueOrText } from './source-ref.ts';
@@ -11,42 +13,42 @@ import { textOf } from './text.ts';
  * tables under a "Problem list" / "Diagnoses" heading, as any EHR might lay them out.
  */
 
-const COLUMNS: Record<string, RegExp> = {
-  text: /^(order|orders|order details?|description|medication|test|procedure)$/i,
-  kind: /^(type|kind|mode|source|order type|order mode)$/i,
-  by: /^(ordered by|ordering (provider|physician|clinician)|provider|prescriber)$/i,
-  at: /^(ordered|ordered at|order (date|time)|date|time|date\/time)$/i,
-  auth: /^(authentication|authenticated|signature|signed|sign status|status)$/i,
-};
+/** Headers or a caption that say a table lists orders or medications. */
+const ORDER_TABLE = /\b(orders?|medications?|meds|rx|prescriptions?|mar)\b/i;
 
-const ORDER_KINDS: [RegExp, OrderKind][] = [
-  [/\bverbal\b/i, 'verbal'],
-  [/\bVO\b/, 'verbal'],
-  [/\b(?:tele(?:phone)?|phone)\b/i, 'telephone'],
-  [/\bTO\b/, 'telephone'],
-  [/\bwritten\b/i, 'written'],
-  [/\belectronic\b|\bCPOE\b/i, 'electronic'],
-];
+/**
+ * A grid of orders: a column for the order itself, and headers or a caption that say orders or
+ * medications, or authentication columns beside an orderer or an order type. A "Description"
+ * column alone is not enough: a document index has one too.
+ */
+export function isOrderGrid(grid: Grid, caption: string): boolean {
+  const cols = columnsOf(grid, ORDER_COLUMNS);
+  const saysOrders = grid.header.some((h) => ORDER_TABLE.test(h)) || ORDER_TABLE.test(caption);
+  const authColumns = cols.has('authBy') || cols.has('authAt') || cols.has('auth') || cols.has('readBack');
+  return cols.has('text') && (saysOrders || (authColumns && (cols.has('kind') || cols.has('by'))));
+}
 
 export function findOrders(scan: PageScan): Order[] {
   const orders: Order[] = [];
   for (const table of scan.tables) {
-    const headerCells = [...table.el.querySelectorAll('thead th, tr:first-child > th')];
-    const header = headerCells.map((th) => textOf(th));
-    const column = (name: string) => header.findIndex((h) => COLUMNS[name]!.test(h));
-    // Only tables that say they list orders: a "Description" column alone is not enough.
-    if (column('text') < 0 || !header.some((h) => /\border/i.test(h))) continue;
-    for (const row of table.el.querySelectorAll('tr')) {
-      const cells = [...row.children].filter((c) => c.localName === 'td');
-      if (cells.length === 0 || !cells[column('text')]) continue;
-      const cell = (name: string) => cells[column(name)];
-      const textCell = cell('text')!;
-      const source = refOf(row, table.ctx, textOf(row));
+    const grid = gridOf(table.el);
+    if (!grid || !isOrderGrid(grid, `${scan.headings[table.heading]?.text ?? ''} ${textOf(table.el.querySelector('caption'))}`)) continue;
+    const cols = columnsOf(grid, ORDER_COLUMNS);
+    const authColumns = cols.has('authBy') || cols.has('authAt') || cols.has('auth') || cols.has('readBack');
+    for (const row of grid.rows) {
+      const cell = (name: string) => {
+        const i = cols.get(name);
+        return i === undefined ? undefined : row.cells[i];
+      };
+      const textCell = cell('text');
+      if (!textCell || !textOf(textCell)) continue;
+      const source = refOf(row.el, table.ctx, row.cells.map((c) => textOf(c)).join(' | '));
+      const kindText = cell('kind') ? textOf(cell('kind')) : textOf(textCell);
       const order: Order = {
-        id: row.getAttribute('id') || `order-${orders.length + 1}`,
-        kind: ORDER_KINDS.find(([re]) => re.test(textOf(cell('kind'))))?.[1] ?? 'unknown',
+        id: row.el.getAttribute('id') || `order-${orders.length + 1}`,
+        kind: (ORDER_KINDS.lookup(kindText) as OrderKind | undefined) ?? (cell('kind') ? 'unknown' : 'unknown'),
         text: fieldOf(textCell, table),
-        signature: cell('auth') ? (parseSignatureLine(textOf(cell('auth')), refOf(cell('auth')!, table.ctx, textOf(cell('auth')))) ?? { status: 'unknown' }) : { status: 'unknown' },
+        signature: orderSignature(cell, table, authColumns),
         source,
       };
       const at = cell('at');
@@ -58,6 +60,43 @@ export function findOrders(scan: PageScan): Order[] {
     }
   }
   return orders;
+}
+
+/**
+ * An order's authentication from its row: the "Authenticated By" and "Auth Date/Time" cells,
+ * or a sign-status cell. A table that has authentication columns and leaves them empty says
+ * the order is not authenticated; a table without them says nothing.
+ */
+function orderSignature(cell: (name: string) => Element | undefined, table: ListLike, authColumns: boolean): Signature {
+  const by = cell('authBy');
+  const at = cell('authAt');
+  const status = cell('auth');
+  const byText = textOf(by).replace(/^[-–—\s]+$/, '');
+  const atText = textOf(at).replace(/^[-–—\s]+$/, '');
+  const statusText = textOf(status);
+  const stated = statusText ? (SIGNATURE_STATUSES.lookup(statusText) as Signature['status'] | undefined) : undefined;
+  if (byText && !/^(pending|none|n\/a|not authenticated|unsigned|awaiting.*)$/i.test(byText)) {
+    const parsed = parseSignatureLine(byText, refOf(by!, table.ctx, byText));
+    const signature: Signature = parsed && parsed.status !== 'signed' ? parsed : { status: 'signed', signer: parsed?.signer ?? personFrom(byText, refOf(by!, table.ctx, byText)), line: { value: byText, source: refOf(by!, table.ctx, byText) } };
+    if (signature.status === 'signed') {
+      const atIso = atText ? parseClinicalDate(atText) : undefined;
+      if (atIso) signature.signedAt = { value: atText, iso: atIso, source: refOf(at!, table.ctx, atText) };
+      else if (parsed?.signedAt) signature.signedAt = parsed.signedAt;
+    }
+    return signature;
+  }
+  if (atText && parseClinicalDate(atText)) return { status: 'signed', signedAt: withDate({ value: atText, source: refOf(at!, table.ctx, atText) }), line: { value: atText, source: refOf(at!, table.ctx, atText) } };
+  if (status && statusText) {
+    const parsed = parseSignatureLine(statusText, refOf(status, table.ctx, statusText));
+    if (parsed) return parsed;
+    if (stated) return { status: stated, line: { value: statusText, source: refOf(status, table.ctx, statusText) } };
+  }
+  if (byText || statusText) {
+    const text = byText || statusText;
+    const stated2 = SIGNATURE_STATUSES.lookup(text) as Signature['status'] | undefined;
+    if (stated2) return { status: stated2 };
+  }
+  return authColumns && (by || at) ? { status: 'unsigned' } : { status: 'unknown' };
 }
 
 const PROBLEM_HEADING = /\b(problems?|diagnos[ie]s|assessment)\b/i;

@@ -1,4 +1,4 @@
-import { walk, type WalkContext, type WalkReport } from './walk.ts';
+import { walk, type WalkBudget, type WalkContext, type WalkReport } from './walk.ts';
 
 /**
  * One pass over a page (frames and open shadow roots included) that gathers what the generic
@@ -12,6 +12,8 @@ export interface Found {
 
 export interface Line extends Found {
   text: string;
+  /** A line of preformatted text (`<pre>`, `white-space: pre`): one printed line of a note. */
+  pre?: boolean;
   /** Index in `headings` of the last heading before this line, or -1. */
   heading: number;
 }
@@ -80,47 +82,130 @@ export function containerOf(scan: PageScan, el: Element, max = 200): Found | und
   return undefined;
 }
 
-export function scanPage(document: Document, budget?: number): PageScan {
+export function scanPage(document: Document, budget?: WalkBudget): PageScan {
   const scan: PageScan = { lines: [], headings: [], tables: [], lists: [], dls: [], controls: [], containers: [], report: undefined! };
   const byBlock = new Map<Element, Line>();
+  const preformatted = preformattedTest(document);
+  /** Blocks whose next text starts a new line: a `<br>` came after their last text. */
+  const broken = new Set<Element>();
+  const startLine = (block: Element, ctx: WalkContext, text: string, pre = false) => {
+    const created: Line = { el: block, ctx, text, heading: scan.headings.length - 1, ...(pre ? { pre } : {}) };
+    byBlock.set(block, created);
+    scan.lines.push(created);
+  };
   scan.report = walk(document, {
     element(el, ctx) {
       const tag = el.localName.toLowerCase();
       const heading = scan.headings.length - 1;
       if (HEADING.test(tag) || el.getAttribute('role') === 'heading') {
         scan.headings.push({ el, ctx, text: safeText(el) });
-      } else if (tag === 'table') scan.tables.push({ el, ctx, heading });
+      } else if (tag === 'table' || el.getAttribute('role') === 'grid' || el.getAttribute('role') === 'treegrid') scan.tables.push({ el, ctx, heading });
       else if (tag === 'ul' || tag === 'ol') scan.lists.push({ el, ctx, heading });
       else if (tag === 'dl') scan.dls.push({ el, ctx, heading });
       else if (tag === 'input' || tag === 'select' || tag === 'textarea') scan.controls.push({ el, ctx });
-      else if ((tag === 'article' || el.getAttribute('role') === 'article') && scan.containers.length < MAX_CONTAINERS) {
+      else if (tag === 'br') {
+        const block = blockOf(el);
+        if (block) broken.add(block);
+      } else if ((tag === 'article' || el.getAttribute('role') === 'article') && scan.containers.length < MAX_CONTAINERS) {
         scan.containers.push({ el, ctx });
       }
+      if (el.shadowRoot) preformatted.addRulesOf(el.shadowRoot);
       // Option text is the control's value, not page text.
       return tag !== 'select' && tag !== 'textarea';
     },
     text(node, ctx) {
       const block = blockOf(node);
       if (!block) return;
+      const raw = node.nodeValue ?? '';
+      // Preformatted text (a TIU note in <pre>) keeps its lines: each is a line of its own.
+      if (preformatted.test(block)) {
+        const parts = raw.split(/\r?\n/);
+        parts.forEach((part, i) => {
+          const text = part.replace(/\t/g, '   ').replace(/ {3,}/g, '   ').replace(/[^\S ]+/g, ' ');
+          const line = byBlock.get(block);
+          if (i === 0 && line && !broken.has(block)) {
+            if (line.text.length < MAX_LINE) line.text += text;
+          } else startLine(block, ctx, text, true);
+          broken.delete(block);
+        });
+        return;
+      }
       // Runs of 3+ spaces separate fields in table-less banners: keep them for splitSegments.
-      const text = (node.nodeValue ?? '').replace(/\s+/g, (ws) => (ws.length >= 3 && !ws.includes('\n') ? '   ' : ' '));
+      const text = raw.replace(/\s+/g, (ws) => (ws.length >= 3 && !ws.includes('\n') ? '   ' : ' '));
       const line = byBlock.get(block);
-      if (line) {
+      if (line && !broken.has(block)) {
         if (line.text.length < MAX_LINE) line.text = `${line.text}${text}`;
         return;
       }
-      const created: Line = { el: block, ctx, text, heading: scan.headings.length - 1 };
-      byBlock.set(block, created);
-      scan.lines.push(created);
+      broken.delete(block);
+      startLine(block, ctx, text);
     },
   }, budget);
-  for (const line of scan.lines) line.text = line.text.trim().slice(0, MAX_LINE);
+  scan.lines = scan.lines.filter((line) => {
+    line.text = line.text.trim().slice(0, MAX_LINE);
+    return line.text !== '';
+  });
   return scan;
 }
 
-function blockOf(node: Text): Element | null {
-  let el: Element | null = node.parentElement;
-  for (let depth = 0; el && depth < MAX_INLINE_DEPTH && INLINE.has(el.localName.toLowerCase()); depth++) {
+/**
+ * `<pre>` and elements styled to keep their line breaks (`white-space: pre`, `pre-wrap`,
+ * `pre-line`), inline or by a style sheet rule: note viewers often show a plain-text note in a
+ * `div` whose class keeps its lines, and those lines are what a reader reads.
+ */
+function preformattedTest(document: Document): { test(el: Element): boolean; addRulesOf(root: ParentNode): void } {
+  const selectors: string[] = [];
+  const cache = new WeakMap<Element, boolean>();
+  const addRulesOf = (root: ParentNode) => {
+    let styles: Element[];
+    try {
+      styles = [...root.querySelectorAll('style')].slice(0, 50);
+    } catch {
+      return;
+    }
+    for (const style of styles) {
+      for (const m of (style.textContent ?? '').slice(0, 200_000).matchAll(/([^{}@]+)\{([^{}]*)\}/g)) {
+        if (!/white-space\s*:\s*pre(?:-wrap|-line)?\b/i.test(m[2]!)) continue;
+        for (const selector of m[1]!.split(',')) if (selectors.length < 40 && selector.trim()) selectors.push(selector.trim());
+      }
+    }
+  };
+  addRulesOf(document);
+  const matches = (el: Element, selector: string) => {
+    try {
+      return el.matches(selector);
+    } catch {
+      return false;
+    }
+  };
+  return {
+    addRulesOf,
+    test(el) {
+      const known = cache.get(el);
+      if (known !== undefined) return known;
+      const tag = el.localName.toLowerCase();
+      const style = el.getAttribute('style');
+      const result = tag === 'pre' || tag === 'xmp' || tag === 'listing' || tag === 'plaintext'
+        || (style !== null && /white-space\s*:\s*pre/i.test(style))
+        || selectors.some((selector) => matches(el, selector));
+      cache.set(el, result);
+      return result;
+    },
+  };
+}
+
+/**
+ * An inline element positioned on its own (a PDF-to-HTML page puts every printed line in a
+ * span with top/left): a line of its own, not part of the page's one block.
+ */
+function isPositioned(el: Element): boolean {
+  const style = el.getAttribute('style');
+  return style !== null && /position\s*:\s*(absolute|fixed)|(^|;)\s*top\s*:/i.test(style);
+}
+
+function blockOf(node: Node): Element | null {
+  let el: Element | null = node.nodeType === 1 ? (node as Element).parentElement : node.parentElement;
+  for (let depth = 0; el && depth < MAX_INLINE_DEPTH && INLINE.has(el.localName.toLowerCase()) && !isPositioned(el); depth++) {
     const parent: Element | null = el.parentElement;
     if (!parent) break;
     el = parent;

@@ -1,6 +1,7 @@
 import { parseClinicalDate } from '../dates.ts';
 import { parsePerson } from '../person.ts';
 import type { Field, Person, Signature, SignatureStatus, SourceRef } from '../snapshot.ts';
+import { COSIGN_WORDINGS, SIGNATURE_WORDINGS } from '../vocabulary.ts';
 
 /**
  * Signature lines in the wordings EHRs print under notes and orders, read into a Signature:
@@ -12,61 +13,44 @@ import type { Field, Person, Signature, SignatureStatus, SourceRef } from '../sn
 const TRAILING_CREDENTIAL =
   /\s+(MD|DO|NP|APRN|FNP|PA-C|PA|RN|LPN|CRNA|CNM|DPM|DDS|DMD|PhD|PharmD|MBBS|LCSW)\.?$/;
 
-const WHO = String.raw`(?:by:?|:)\s+(.+?)`;
-/** Where a name ends: a date, "on"/"at", a separator, or the end of the line. */
-const NAME_END = String.raw`(?=\s+(?:on|at)\s|\s*[·|;(]|\s+-\s|\s+\d{1,4}[/-]|,?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|$)`;
-
-interface Wording {
-  pattern: RegExp;
-  status: SignatureStatus;
-  /** Whether the matched name signed (gets signedAt) or only dictated/pended. */
-  signed: boolean;
-}
-
-/** Checked in order: the negative wordings first, so "not signed" never reads as "signed". */
-const WORDINGS: Wording[] = [
-  { pattern: new RegExp(String.raw`\bdictated\s+${WHO}${NAME_END}.*\bnot\s+(?:yet\s+)?signed\b`, 'i'), status: 'dictated-not-signed', signed: false },
-  // "Dictated but not signed · Helen Lee, MD · 11/22/2026": the dictating author may follow.
-  { pattern: new RegExp(String.raw`\bdictated\b.*?\bnot\s+(?:yet\s+)?signed\b(?:\s*(?:[·|:-]|by)\s*(.+?)${NAME_END})?`, 'i'), status: 'dictated-not-signed', signed: false },
-  { pattern: new RegExp(String.raw`\bpended\b(?:\s+${WHO}${NAME_END})?`, 'i'), status: 'pended', signed: false },
-  { pattern: /\b(?:pending|awaiting|needs|requires)\s+(?:signature|authentication|sign-?off)\b|^\s*(?:unsigned|not\s+signed|signature\s+pending)\b/i, status: 'unsigned', signed: false },
-  { pattern: new RegExp(String.raw`\b(?:electronically\s+|e-)?signed(?:\s+and\s+locked)?\s+${WHO}${NAME_END}`, 'i'), status: 'signed', signed: true },
-  { pattern: new RegExp(String.raw`\b(?:authenticated|attested|verified)\s+${WHO}${NAME_END}`, 'i'), status: 'signed', signed: true },
-];
-
-const COSIGNED = new RegExp(String.raw`\bco-?signed\s+${WHO}${NAME_END}(.*)$`, 'i');
-const COSIGN_NEEDED = /\bco-?signature\s+(?:required|needed|pending)|\b(?:awaiting|pending|needs|requires)\s+co-?signature\b/i;
-
 /** True when `text` reads like a signature line (cheap pre-check before parsing). */
 export function looksLikeSignatureLine(text: string): boolean {
-  return /\b(?:signed|unsigned|authenticated|attested|dictated|pended|signature|co-?sign)/i.test(text) && text.length < 400;
+  return /\b(?:signed|unsigned|authenticated|attested|dictated|transcribed|pended|signature|co-?sign|verified|finalized|approved)|\/es\//i.test(text) && text.length < 400;
 }
 
 /** Reads one signature line; undefined when the text carries no signature wording. */
 export function parseSignatureLine(text: string, source: SourceRef): Signature | undefined {
   const line: Field = { value: text, source };
-  const cosign = COSIGNED.exec(text);
+  const cosign = COSIGN_WORDINGS.entries.map((entry) => ({ entry, m: entry.re.exec(text) })).find((x) => x.m !== null);
+  const cosigned = cosign?.entry.means === 'cosigned' ? cosign.m! : undefined;
   // "Co-signed by X" alone says nothing of the primary signer: read the text before it.
-  const primaryText = cosign ? text.slice(0, cosign.index) : text;
+  const primaryText = cosigned ? text.slice(0, cosigned.index) : text;
   let signature: Signature | undefined;
-  for (const wording of WORDINGS) {
-    const m = wording.pattern.exec(primaryText);
+  for (const wording of SIGNATURE_WORDINGS.entries) {
+    const m = wording.re.exec(primaryText);
     if (!m) continue;
-    signature = { status: wording.status, line };
-    const name = m[1];
-    if (name) {
+    signature = { status: wording.means as SignatureStatus, line };
+    const rest = primaryText.slice(m.index + m[0].length);
+    const name = m[1]?.trim();
+    // "Signed: 04/08/2026 15:42" names no one: what follows the wording is the time.
+    if (name && !/^\d/.test(name)) {
       signature.signer = personFrom(name, source);
-      const at = wording.signed ? dateAfter(primaryText.slice(m.index + m[0].length), source) : undefined;
+      const at = wording.signed ? dateAfter(rest, source) : undefined;
+      if (at) signature.signedAt = at;
+    } else if (wording.signed) {
+      const at = dateAfter(`${name ?? ''}${rest}`, source);
       if (at) signature.signedAt = at;
     }
     break;
   }
-  if (cosign) {
+  if (cosigned) {
     signature ??= { status: 'signed', line };
-    signature.cosigner = personFrom(cosign[1]!, source);
-    const at = dateAfter(cosign[2] ?? '', source);
+    // "Cosigned: 04/07/2026 16:02" names no one: the time only.
+    const who = cosigned[1]?.trim();
+    if (who && !/^\d/.test(who)) signature.cosigner = personFrom(who, source);
+    const at = dateAfter(who && /^\d/.test(who) ? text.slice(cosigned.index + cosigned[0].indexOf(who)) : cosigned[2] ?? '', source);
     if (at) signature.cosignedAt = at;
-  } else if (COSIGN_NEEDED.test(text)) {
+  } else if (cosign) {
     signature = { ...(signature ?? { line }), status: 'needs-cosignature' };
   }
   return signature;

@@ -23,6 +23,8 @@ export interface WalkReport {
   visited: number;
   /** True when the budget ran out before the end of the page. */
   truncated: boolean;
+  /** Which budget ran out: too many nodes, or too long. */
+  truncatedBy?: 'nodes' | 'time';
   /** Frames that could not be read (cross-origin or not loaded), by name. */
   unreadableFrames: string[];
   shadowRoots: number;
@@ -32,17 +34,29 @@ export interface WalkReport {
 /** Enough for any real chart page; a page beyond it is read in part, with a warning. */
 export const DEFAULT_NODE_BUDGET = 120_000;
 
+/** How long one walk may take: the reader must never hold the EHR page (or a batch) for long. */
+export const DEFAULT_TIME_BUDGET_MS = 1000;
+
+/** A walk's limits: nodes visited, and milliseconds of wall time (checked every 512 nodes). */
+export interface WalkBudget {
+  nodes?: number;
+  ms?: number;
+}
+
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'head', 'math']);
 
 /** Visits `root` depth-first in document order, entering open shadow roots and readable frames. */
-export function walk(root: Document | Element, visitor: WalkVisitor, budget = DEFAULT_NODE_BUDGET): WalkReport {
+export function walk(root: Document | Element, visitor: WalkVisitor, budget: number | WalkBudget = {}): WalkReport {
   const report: WalkReport = { visited: 0, truncated: false, unreadableFrames: [], shadowRoots: 0, frames: 0 };
+  const { nodes = DEFAULT_NODE_BUDGET, ms = DEFAULT_TIME_BUDGET_MS } = typeof budget === 'number' ? { nodes: budget } : budget;
+  const deadline = Date.now() + ms;
   const start = 'documentElement' in root ? root.documentElement : root;
   if (!start) return report;
   const stack: { node: Node; ctx: WalkContext }[] = [{ node: start, ctx: { hosts: [] } }];
   while (stack.length > 0) {
-    if (report.visited >= budget) {
+    if (report.visited >= nodes || ((report.visited & 511) === 0 && Date.now() > deadline)) {
       report.truncated = true;
+      report.truncatedBy = report.visited >= nodes ? 'nodes' : 'time';
       break;
     }
     const { node, ctx } = stack.pop()!;

@@ -2,6 +2,8 @@ import type { Finding, FindingCategory } from '../../engine/finding.ts';
 import type { DismissedFinding } from '../../shared/messages.ts';
 import type { PanelActions } from '../actions.ts';
 import type { WorkingCode } from '../../storage/working-codes.ts';
+import type { Coverage } from '../../chart/coverage.ts';
+import { CoverageNote, NoFindings } from './CoverageNote.tsx';
 import { FindingCard } from './FindingCard.tsx';
 import { WorkingCodes } from './WorkingCodes.tsx';
 
@@ -18,6 +20,7 @@ interface Props {
   dismissed: DismissedFinding[];
   workingCodes: WorkingCode[];
   actions: PanelActions;
+  coverage?: Coverage | undefined;
 }
 
 /**
@@ -25,12 +28,13 @@ interface Props {
  * Arrow keys (or j/k), Home and End move between findings; Enter shows the evidence; d dismisses;
  * u undoes.
  */
-export function FindingList({ findings, dismissed, workingCodes, actions }: Props) {
+export function FindingList({ findings, dismissed, workingCodes, actions, coverage }: Props) {
   const accepted = new Set(workingCodes.map((c) => `${c.system}:${c.code}`));
   return (
     <div class="finding-groups" onKeyDown={moveFocus}>
+      <CoverageNote coverage={coverage} />
       <WorkingCodes codes={workingCodes} actions={actions} />
-      {findings.length === 0 && <p class="state" data-state="all-clear">All clear: no open findings on this chart.</p>}
+      {findings.length === 0 && <NoFindings coverage={coverage} />}
       {CATEGORIES.map(({ id, title }) => {
         const group = findings.filter((f) => f.category === id).sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
         if (group.length === 0) return null;

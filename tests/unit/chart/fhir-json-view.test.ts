@@ -3,6 +3,7 @@ import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fhirJsonView } from '../../../src/chart/adapters/fhir-json-view.ts';
 import { extractFromFhir } from '../../../src/chart/adapters/fhir.ts';
+import { withCoverage } from '../../../src/chart/coverage.ts';
 import { extractFromDom } from '../../../src/chart/extract.ts';
 
 const NOW = '2026-11-24T12:00:00.000Z';
@@ -29,7 +30,7 @@ describe('fhir-json-view adapter', () => {
     expect(fhirJsonView.matches(input)).toBe(true);
     const snapshot = extractFromDom(input);
     expect(snapshot.source.adapter).toBe('fhir');
-    expect(snapshot).toEqual({ ...extractFromFhir(JSON.parse(TEXT), URL_, NOW), source: snapshot.source });
+    expect(snapshot).toEqual({ ...withCoverage(extractFromFhir(JSON.parse(TEXT), URL_, NOW)), source: snapshot.source });
     expect(snapshot.patient.name?.value).toBe('Tam Nguyen');
     expect(snapshot.documents.map((d) => d.signature.status)).toContain('unsigned');
   });

@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
+import { attachDeclarativeShadowRoots } from '../../../src/chart/dom/declarative-shadow.ts';
+
+export { attachDeclarativeShadowRoots };
 
 /**
  * A saved page as a browser would hold it, in happy-dom: scripts off, no network, and
@@ -31,19 +34,4 @@ export function loadHtml(html: string, url: string): Document {
   // happy-dom's querySelectorAll recurses: skip it on pages (deep fuzz cases) that need none.
   if (html.includes('shadowrootmode')) attachDeclarativeShadowRoots(document);
   return document;
-}
-
-export function attachDeclarativeShadowRoots(root: Document | ShadowRoot): void {
-  const pending: (Document | ShadowRoot)[] = [root];
-  while (pending.length > 0) {
-    const tree = pending.pop()!;
-    for (const template of [...tree.querySelectorAll('template[shadowrootmode]')]) {
-      const host = template.parentElement;
-      if (!host || host.shadowRoot) continue;
-      const shadow = host.attachShadow({ mode: template.getAttribute('shadowrootmode') === 'closed' ? 'closed' : 'open' });
-      shadow.append((template as HTMLTemplateElement).content);
-      template.remove();
-      pending.push(shadow);
-    }
-  }
 }

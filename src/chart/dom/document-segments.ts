@@ -1,0 +1,389 @@
+import { withDate } from '../dated-field.ts';
+import { parseClinicalDate } from '../dates.ts';
+import { isDocumentTitle, kindFromTitle } from '../document-kind.ts';
+import type { ChartDocument, Field, Section, Signature, SignatureStatus } from '../snapshot.ts';
+import { DOCUMENT_LABELS, PATIENT_LABELS, SIGNATURE_STATUSES } from '../vocabulary.ts';
+import { pairsFromText, type LabelValue } from './label-value.ts';
+import type { Line, PageScan } from './page-scan.ts';
+import { looksLikeSignatureLine, parseSignatureLine, personFrom } from './signature-line.ts';
+import { refOf } from './source-ref.ts';
+
+/**
+ * Documents in a stream of lines, the way a reader finds them on a page with no markup for
+ * notes: a note starts at its title (a heading naming a document kind, a "LOCAL TITLE:" or
+ * "Note Type:" line, an emphasised title line) and runs to the next one. Its header lines
+ * ("AUTHOR:", "STATUS:", "Date of Service:") and signature lines ("/es/ …", "Electronically
+ * signed by …", "UNSIGNED") are read by the vocabularies. Works the same on headed HTML, `<pre>`
+ * text, `<br>`-broken blocks and print views with one positioned span per line.
+ */
+
+export interface SegmentedDocument {
+  doc: ChartDocument;
+  /** Position of its first line in the scan, for page order. */
+  rank: number;
+  lines: Line[];
+}
+
+interface Open {
+  anchor: Line;
+  title: string;
+  /** The title line's other parts ("Jane Roe, MD", "Sep 16, 2026 8:30 AM", "Pending cosign"). */
+  parts: string[];
+  titleLine: Line;
+  lines: Line[];
+  hasBody: boolean;
+  signed: boolean;
+  level: number;
+}
+
+/**
+ * Elements whose lines are never document titles: navigation, menus, tabs, toolbars and plain
+ * buttons. An accordion's header button (aria-expanded) or a `summary` is a note's title bar.
+ */
+const NOT_CONTENT = 'nav, [role="navigation"], [role="menu"], [role="menubar"], [role="tablist"], [role="tab"], button:not([aria-expanded]), select, option, [role="toolbar"], [role="menuitem"]';
+const HEADING_TAG = /^h([1-6])$/i;
+/** A person as a title bar shows one: "Colin Ashby, PA-C", "Patel, Anjali, MD", "Dr. Lee". */
+const PERSON = /^(?:dr\.?\s+)?[A-Z][A-Za-z'.-]+(?:,?\s+[A-Z][A-Za-z'.-]*){1,3},?\s+(?:MD|DO|NP|PA-C|PA|RN|CRNA|CNM|APRN|FNP|DPM|PhD|LPN|M\.D\.|D\.O\.)\b.*$|^dr\.?\s+[A-Z][A-Za-z'-]+/;
+/** A line that starts an addendum to the note above it. */
+const ADDENDUM = /^\s*(?:[\d/.-]{6,10}\s+)?(?:\*+\s*)?addendum\b/i;
+
+/**
+ * Segments the page's lines into documents. `isOwned` says which lines other readers hold
+ * already (documents of their own, data-table rows, banners): they neither start nor join one.
+ */
+export function segmentDocuments(scan: PageScan, lines: Line[], isOwned: (line: Line) => boolean): SegmentedDocument[] {
+  const out: SegmentedDocument[] = [];
+  const headingLevel = new Map(scan.headings.map((h) => [h.el, levelOf(h.el)]));
+  let open: Open | undefined;
+  const close = () => {
+    if (open) {
+      const doc = toDocument(open, out.length, scan);
+      if (doc) out.push({ doc, rank: scan.lines.indexOf(open.anchor), lines: open.lines });
+    }
+    open = undefined;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (isOwned(line)) continue;
+    const blockStart = i === 0 || lines[i - 1]!.el !== line.el;
+    const title = anchorTitle(line, headingLevel, lines, i, isOwned, blockStart);
+    if (title !== undefined) {
+      const level = headingLevel.get(line.el) ?? 7;
+      // "STANDARD TITLE:" under "LOCAL TITLE:", a page's running header repeating the title,
+      // a sub-heading of the same note: the note goes on.
+      const sameNote = open && (!open.hasBody && !open.signed && title.kind === 'pair'
+        || (!open.signed && norm(title.text) === norm(open.title))
+        || (title.kind === 'heading' && !open.signed && level > open.level));
+      if (!sameNote) {
+        close();
+        open = { anchor: line, title: title.text, parts: title.parts ?? [], titleLine: line, lines: [], hasBody: false, signed: false, level };
+        continue;
+      }
+    }
+    if (!open) continue;
+    open.lines.push(line);
+    if (looksLikeSignatureLine(line.text) && parseSignatureLine(line.text, { text: line.text })) open.signed = true;
+    else if (!isHeaderPair(line)) open.hasBody = true;
+  }
+  close();
+  return out;
+}
+
+interface AnchorTitle {
+  text: string;
+  kind: 'pair' | 'heading' | 'line';
+  /** The title names a document kind (not just any heading). */
+  named: boolean;
+  parts?: string[];
+}
+
+function anchorTitle(line: Line, levels: Map<Element, number>, lines: Line[], at: number, isOwned: (line: Line) => boolean, blockStart: boolean): AnchorTitle | undefined {
+  const text = line.text;
+  if (text.length > 200 || safeClosest(line.el, NOT_CONTENT)) return undefined;
+  // A title bar of parts (title, author, time, status chip), as cards and accordions show a note.
+  const parts = partsOf(line);
+  if (parts.length >= 2) {
+    const at = parts.findIndex((p) => isDocumentTitle(stripTrailingMeta(p)));
+    if (at >= 0 && at <= 1) return { text: stripTrailingMeta(parts[at]!), kind: 'line', named: true, parts: parts.filter((_, i) => i !== at) };
+  }
+  if (text.length > 120) return undefined;
+  // "LOCAL TITLE: PROGRESS NOTE", "Note Type: Consult", "Document: Discharge Summary"
+  const pair = pairsFromText(text, line.el).find((p) => ['title', 'type'].includes(DOCUMENT_LABELS.lookup(p.label) ?? ''));
+  if (pair && pair.value && pair.value.length <= 90 && !/^\d/.test(pair.value)) return { text: pair.value, kind: 'pair', named: true };
+  if (ADDENDUM.test(text) && text.length <= 80) return { text: text.replace(/[*\s]+$/, '').replace(/^[*\s]+/, ''), kind: 'line', named: true };
+  const isHeading = levels.has(line.el);
+  const named = isDocumentTitle(stripTrailingMeta(text));
+  if (isHeading && named) return { text: stripTrailingMeta(text), kind: 'heading', named };
+  if (isHeading) {
+    // Any other heading starts a document when a signature follows before the next heading.
+    for (let j = at + 1; j < lines.length && j < at + 200; j++) {
+      const next = lines[j]!;
+      if (isOwned(next)) continue;
+      if (levels.has(next.el)) break;
+      if (looksLikeSignatureLine(next.text) && parseSignatureLine(next.text, { text: next.text })) return { text, kind: 'heading', named: false };
+    }
+    return undefined;
+  }
+  // A title line on its own: emphasised, in capitals ("DISCHARGE SUMMARY"), or the first line of a
+  // block of plain text (a note viewer's text starts with the note's title).
+  if (named && text.length <= 80 && (isEmphasised(line.el) || isCapitals(stripTrailingMeta(text)) || (blockStart && line.pre === true))) {
+    return { text: stripTrailingMeta(text), kind: 'line', named };
+  }
+  return undefined;
+}
+
+/** "Progress Note - 04/06/2026 21:40" → "Progress Note": a title line may carry its date. */
+function stripTrailingMeta(text: string): string {
+  const stripped = text.replace(/\s*[-–—|·:,]?\s*(\(?\s*\d{1,4}[/-]\d{1,2}[/-]\d{1,4}.*|\d{1,2}[- ](jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[- ]\d{2,4}.*)$/i, '').trim();
+  return stripped || text;
+}
+
+/** The texts of a line's element children, when the line is made of several (chips, spans, cells). */
+function partsOf(line: Line): string[] {
+  const children = [...line.el.children];
+  if (children.length < 2 || children.length > 12) return [];
+  const texts = children.map((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const joined = texts.join(' ');
+  // Only when the children hold (nearly) all of the line's text: not a sentence with a bold word.
+  return texts.length >= 2 && joined.length >= line.text.length * 0.9 ? texts : [];
+}
+
+function isCapitals(text: string): boolean {
+  const letters = text.replace(/[^A-Za-z]/g, '');
+  return letters.length >= 4 && letters === letters.toUpperCase();
+}
+
+const EMPHASIS = new Set(['b', 'strong', 'u', 'th', 'caption', 'legend', 'summary', 'dt', 'label']);
+
+/** The line's block is a title element, or its text is all inside bold/strong/underline. */
+function isEmphasised(el: Element): boolean {
+  const tag = el.localName.toLowerCase();
+  if (EMPHASIS.has(tag)) return true;
+  if (/\b(title|header|heading|caption|subject|doc-?name|note-?type)\b/i.test(el.getAttribute('class') ?? '')) return true;
+  const style = el.getAttribute('style') ?? '';
+  if (/font-weight\s*:\s*(bold|[6-9]00)/i.test(style)) return true;
+  const children = [...el.children];
+  return children.length === 1 && EMPHASIS.has(children[0]!.localName.toLowerCase()) && (children[0]!.textContent ?? '').trim() === (el.textContent ?? '').trim();
+}
+
+function isHeaderPair(line: Line): boolean {
+  const pairs = pairsFromText(line.text, line.el);
+  return pairs.length > 0 && pairs.every((p) => DOCUMENT_LABELS.lookup(p.label) !== undefined || PATIENT_LABELS.lookup(p.label) !== undefined);
+}
+
+function levelOf(el: Element): number {
+  const m = HEADING_TAG.exec(el.localName);
+  if (m) return Number(m[1]);
+  const aria = Number(el.getAttribute('aria-level'));
+  return Number.isFinite(aria) && aria > 0 ? aria : 2;
+}
+
+function safeClosest(el: Element, selector: string): boolean {
+  try {
+    return el.closest(selector) !== null;
+  } catch {
+    return false;
+  }
+}
+
+function norm(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
+/** Reads one segment's header pairs, signature lines and body into a ChartDocument. */
+function toDocument(open: Open, index: number, scan: PageScan): ChartDocument | undefined {
+  const { anchor } = open;
+  const ref = (line: Line, text = line.text) => refOf(line.el, line.ctx, text);
+  const meta: Meta = {};
+  const identifiers: ChartDocument['identifiers'] = {};
+  let signature: Signature | undefined;
+  const cosigns: Signature[] = [];
+  const body: Line[] = [];
+  let standaloneStatus: { status: SignatureStatus; field: Field } | undefined;
+  let pendingCosignTime = false;
+  // The title bar's other parts: who, when, and a status chip.
+  for (const part of open.parts) {
+    const partField = (): Field => ({ value: part, source: ref(anchor, part) });
+    const parsed = looksLikeSignatureLine(part) ? parseSignatureLine(part, ref(anchor, part)) : undefined;
+    const status = part.length <= 40 ? SIGNATURE_STATUSES.lookup(part) : undefined;
+    if (parsed && (parsed.signer || parsed.signedAt)) signature ??= parsed;
+    else if (status) meta.status ??= partField();
+    else if (parseClinicalDate(part) && part.length <= 40) meta.createdAt ??= withDate(partField());
+    else if (PERSON.test(part) && part.length <= 60) meta.author ??= partField();
+    else {
+      const pairs = pairsFromText(part, anchor.el);
+      for (const p of pairs) readPair(p, DOCUMENT_LABELS.lookup(p.label), PATIENT_LABELS.lookup(p.label), anchor);
+    }
+  }
+  // The anchor line itself may carry header pairs ("Progress Note   Author: …   Status: Signed").
+  for (const line of [anchor, ...open.lines]) {
+    const isAnchor = line === anchor;
+    const parsed = looksLikeSignatureLine(line.text) ? parseSignatureLine(line.text, ref(line)) : undefined;
+    const pairs = pairsFromText(line.text, line.el);
+    const known = pairs.map((p) => ({ p, means: DOCUMENT_LABELS.lookup(p.label), id: PATIENT_LABELS.lookup(p.label) }));
+    const headerPairs = known.filter((k) => k.means !== undefined || k.id !== undefined);
+    for (const { p, means, id } of headerPairs) readPair(p, means, id, line);
+    if (parsed && (parsed.signer || parsed.signedAt || parsed.cosignedAt || parsed.status !== 'signed' || parsed.cosigner)) {
+      // "/es/ NAME" with the time on a line of its own below ("Signed: 04/08/2026 15:42").
+      if (!parsed.signer && !parsed.cosigner && parsed.signedAt && signature?.signer && !signature.signedAt) signature.signedAt = parsed.signedAt;
+      else if (!parsed.signer && !parsed.cosigner && (parsed.signedAt || parsed.cosignedAt) && pendingCosignTime && signature) {
+        signature.cosignedAt = parsed.cosignedAt ?? parsed.signedAt;
+        pendingCosignTime = false;
+      }
+      else if (!parsed.signer && !parsed.cosigner && parsed.cosignedAt && signature) {
+        if (signature.cosigner) signature.cosignedAt ??= parsed.cosignedAt;
+        else cosigns.push(parsed);
+      } else if (!parsed.signer && (parsed.cosigner || parsed.status === 'needs-cosignature') && signature) cosigns.push(parsed);
+      // A second signer after a signed note: its co-signer (a TIU note's attending "/es/").
+      else if (signature?.status === 'signed' && signature.signer && parsed.signer && parsed.status === 'signed' && !signature.cosigner && !sameSigner(signature, parsed)) {
+        signature.cosigner = parsed.signer;
+        if (parsed.signedAt) signature.cosignedAt = parsed.signedAt;
+        pendingCosignTime = !parsed.signedAt;
+      }
+      else if (!signature || (signature.status !== 'signed' && parsed.status === 'signed' && parsed.signer)) signature = mergeSignature(signature, parsed);
+      else cosigns.push(parsed);
+      continue;
+    }
+    if (isAnchor) continue;
+    const status = headerPairs.length === 0 && line.text.length <= 40 ? SIGNATURE_STATUSES.lookup(line.text) : undefined;
+    // "UNSIGNED", "** UNCOSIGNED **" on a line of its own.
+    if (status && /^[\s*()[\]-]*[A-Za-z -]+[\s*()[\]-]*$/.test(line.text) && isCapitals(line.text)) {
+      standaloneStatus ??= { status: status as SignatureStatus, field: { value: line.text, source: ref(line) } };
+      continue;
+    }
+    if (headerPairs.length === 0 || headerPairs.length < pairs.length) body.push(line);
+  }
+
+  function readPair(p: LabelValue, means: string | undefined, id: string | undefined, line: Line): void {
+    const value = p.value.trim();
+    if (!value) return;
+    const field = (): Field => ({ value, source: ref(line, `${p.label}: ${value}`) });
+    if (id === 'name' && !means) identifiers.name ??= field();
+    else if (id === 'mrn' && !means) identifiers.mrn ??= field();
+    else if (id === 'dob' && !means) identifiers.dob ??= withDate(field());
+    // "Vanterpool MD, Gideon (05/12/2026 01:35 CDT)": a person with the time in brackets.
+    const bracketed = /^(.*?)\s*\(([^()]*\d[^()]*)\)\s*$/.exec(value);
+    const person = (): Field => ({ value: bracketed && parseClinicalDate(bracketed[2]!) ? bracketed[1]!.trim() : value, source: ref(line, `${p.label}: ${value}`) });
+    const timeIn = (): Field | undefined => {
+      const text = bracketed?.[2] ?? value;
+      return parseClinicalDate(text) ? withDate({ value: text, source: ref(line, `${p.label}: ${value}`) }) : undefined;
+    };
+    switch (means) {
+      case 'author':
+        meta.author ??= person();
+        if (bracketed) meta.createdAt ??= timeIn();
+        break;
+      case 'dictatedBy':
+        meta.author ??= person();
+        meta.dictated = true;
+        break;
+      case 'dictatedAt':
+        meta.dictated = true;
+        meta.createdAt ??= timeIn();
+        break;
+      case 'signedBy': {
+        const who = person();
+        if (!/[A-Za-z]{2}/.test(who.value)) break;
+        meta.signedBy ??= who;
+        meta.signedAt ??= timeIn();
+        break;
+      }
+      case 'cosigner': meta.cosigner ??= field(); break;
+      case 'status': meta.status ??= field(); break;
+      case 'signedAt': if (parseClinicalDate(value)) meta.signedAt ??= withDate(field()); else meta.status ??= field(); break;
+      case 'cosignedAt': if (parseClinicalDate(value)) meta.cosignedAt ??= withDate(field()); break;
+      case 'createdAt': if (parseClinicalDate(value)) meta.createdAt ??= withDate(field()); break;
+      case undefined:
+      default: break;
+    }
+  }
+
+  const final = resolveSignature(signature, cosigns, meta, standaloneStatus);
+  if (!final.line && final.status === 'unknown' && body.length === 0 && !meta.author) return undefined;
+  const titleRef = ref(open.titleLine, open.title);
+  const text = body.map((l) => l.text).join('\n');
+  const sections: Section[] = text ? [{ title: open.title, text, source: ref(body[0]!, text) }] : [];
+  const doc: ChartDocument = {
+    id: anchor.el.getAttribute('id') || `segment-${index + 1}`,
+    kind: kindFromTitle(open.title),
+    title: { value: open.title, source: titleRef },
+    signature: final,
+    identifiers,
+    sections,
+    source: titleRef,
+  };
+  const author = meta.author ?? final.signer?.name;
+  if (meta.author) doc.author = personFrom(meta.author.value, meta.author.source);
+  else if (author && final.signer) doc.author = final.signer;
+  if (meta.createdAt) doc.createdAt = meta.createdAt;
+  void scan;
+  return doc;
+}
+
+function sameSigner(a: Signature, b: Signature): boolean {
+  const words = (s: Signature) => new Set((s.signer?.name.value ?? '').toLowerCase().split(/[^a-z]+/).filter((w) => w.length > 2));
+  const wa = words(a);
+  return [...words(b)].some((w) => wa.has(w));
+}
+
+interface Meta {
+  author?: Field;
+  cosigner?: Field;
+  status?: Field;
+  signedAt?: Field;
+  signedBy?: Field;
+  cosignedAt?: Field;
+  createdAt?: Field;
+  /** The header says the document was dictated or transcribed. */
+  dictated?: boolean;
+}
+
+/** A later, fuller signature line (with the signer) takes the place of a bare status. */
+function mergeSignature(earlier: Signature | undefined, later: Signature): Signature {
+  if (!earlier) return later;
+  return { ...earlier, ...later };
+}
+
+/**
+ * The document's signature from everything its lines said: the signature line first, then
+ * a STATUS header or a status line on its own, which may say more ("UNCOSIGNED" under
+ * "/es/ …"), and the cosigner header.
+ */
+function resolveSignature(
+  signature: Signature | undefined,
+  cosigns: Signature[],
+  meta: Meta,
+  standalone: { status: SignatureStatus; field: Field } | undefined,
+): Signature {
+  const result: Signature = signature ? { ...signature } : meta.signedBy ? { status: 'signed', signer: personFrom(meta.signedBy.value, meta.signedBy.source), line: meta.signedBy } : { status: 'unknown' };
+  for (const c of cosigns) {
+    if (c.cosigner) {
+      result.cosigner = c.cosigner;
+      if (c.cosignedAt) result.cosignedAt = c.cosignedAt;
+    } else if (c.status === 'needs-cosignature' && !result.cosigner) result.status = result.status === 'unknown' ? 'needs-cosignature' : result.status === 'signed' ? 'needs-cosignature' : result.status;
+  }
+  const stated = meta.status ? (SIGNATURE_STATUSES.lookup(meta.status.value) as SignatureStatus | undefined) : undefined;
+  const said = stated ?? standalone?.status;
+  if (said) {
+    // A stated status that says less than signed wins over a signature line (a TIU note is
+    // "/es/"-signed by a resident and still UNCOSIGNED); "signed" fills in an unknown one.
+    if (said !== 'signed' || result.status === 'unknown') result.status = said;
+    if (!result.line) result.line = meta.status ?? standalone?.field;
+  }
+  if (meta.signedAt && !result.signedAt && (result.status === 'signed' || result.status === 'needs-cosignature')) result.signedAt = meta.signedAt;
+  if (meta.signedAt && result.status === 'unknown') {
+    result.status = 'signed';
+    result.signedAt = meta.signedAt;
+    result.line ??= meta.signedAt;
+  }
+  if (meta.cosigner && !result.cosigner && result.status === 'needs-cosignature') {
+    // The expected cosigner, named but not yet signed: kept as the one the note waits for.
+  } else if (meta.cosigner && !result.cosigner && meta.cosignedAt) {
+    result.cosigner = personFrom(meta.cosigner.value, meta.cosigner.source);
+    result.cosignedAt = meta.cosignedAt;
+  }
+  if (result.status === 'signed' && !result.signer && !result.signedAt && !result.line) result.status = 'unknown';
+  // Dictated (a DICT DATE, "Dictated by") and not signed: the transcription awaits its author.
+  if (meta.dictated && (result.status === 'unsigned' || (result.status === 'unknown' && !result.line))) result.status = 'dictated-not-signed';
+  return result;
+}

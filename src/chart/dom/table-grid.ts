@@ -1,0 +1,58 @@
+import { normalLabel, type Vocabulary } from '../vocabulary.ts';
+import { textOf } from './text.ts';
+
+/**
+ * A table or ARIA grid as rows of cells under named columns, whatever its markup: `<table>`
+ * with `thead`/`th` headers (or a first row of `th`), or `role=grid` / `role=table` with
+ * `columnheader` and `gridcell` / `cell` elements. Readers then ask for a column by what it
+ * means (from a vocabulary), never by position.
+ */
+export interface Grid {
+  header: string[];
+  rows: GridRow[];
+}
+
+export interface GridRow {
+  el: Element;
+  cells: Element[];
+}
+
+const MAX_ROWS = 2000;
+
+export function gridOf(table: Element): Grid | undefined {
+  return table.localName.toLowerCase() === 'table' ? htmlGrid(table) : ariaGrid(table);
+}
+
+function htmlGrid(table: Element): Grid | undefined {
+  const rows = [...table.querySelectorAll('tr')].filter((tr) => tr.closest('table') === table).slice(0, MAX_ROWS);
+  const cellsOf = (tr: Element) => [...tr.children].filter((c) => c.localName === 'td' || c.localName === 'th');
+  const headerRowIndex = rows.findIndex((tr) => {
+    const cells = cellsOf(tr);
+    return cells.length > 1 && (tr.parentElement?.localName === 'thead' || cells.every((c) => c.localName === 'th'));
+  });
+  if (headerRowIndex < 0) return undefined;
+  // Header cells may span columns (colspan): repeat their text so positions line up with the data rows.
+  const header = cellsOf(rows[headerRowIndex]!).flatMap((c) => Array<string>(Math.max(1, Math.min(20, Number(c.getAttribute('colspan')) || 1))).fill(normalLabel(textOf(c))));
+  const data = rows.slice(headerRowIndex + 1).map((el) => ({ el, cells: cellsOf(el) })).filter((r) => r.cells.some((c) => c.localName === 'td'));
+  return { header, rows: data };
+}
+
+function ariaGrid(grid: Element): Grid | undefined {
+  const headerCells = [...grid.querySelectorAll('[role="columnheader"]')];
+  if (headerCells.length < 2) return undefined;
+  const header = headerCells.map((c) => normalLabel(textOf(c)));
+  const rows = [...grid.querySelectorAll('[role="row"]')].slice(0, MAX_ROWS)
+    .map((el) => ({ el, cells: [...el.querySelectorAll('[role="gridcell"], [role="cell"], [role="rowheader"]')] }))
+    .filter((r) => r.cells.length > 0);
+  return { header, rows };
+}
+
+/** Column index of each meaning the vocabulary gives a header (first column wins). */
+export function columnsOf(grid: Grid, vocabulary: Vocabulary): Map<string, number> {
+  const columns = new Map<string, number>();
+  grid.header.forEach((h, i) => {
+    const means = vocabulary.lookup(h);
+    if (means && !columns.has(means)) columns.set(means, i);
+  });
+  return columns;
+}
