@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist-firefox/', 'dist-test/', 'node_modules/', 'test-results/', 'tests/fixtures/**/*.js'] },
+  { ignores: ['dist/', 'dist-cli/', 'dist-firefox/', 'dist-test/', 'node_modules/', 'test-results/', 'tests/fixtures/**/*.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -13,12 +13,16 @@ interface Bench {
 const BENCHES: Bench[] = [
   // Each benchmark module adds one line here: { name, run: async () => (await import('./x.bench.ts')).run() }
   { name: 'extraction', run: async () => (await import('./extraction.bench.ts')).run() },
+  { name: 'reading', run: async () => (await import('./reading.bench.ts')).run() },
   { name: 'engine', run: async () => (await import('./engine.bench.ts')).run() },
   { name: 'codes', run: async () => (await import('./codes.bench.ts')).run() },
   { name: 'coding', run: async () => (await import('./coding.bench.ts')).run() },
   { name: 'grouper', run: async () => (await import('./grouper.bench.ts')).run() },
+  { name: 'cli', run: async () => (await import('./cli.bench.ts')).run() },
+  { name: 'node-dom', run: async () => (await import('./node-dom.bench.ts')).run() },
   // Needs the built extension: `npm run bench` builds first.
   { name: 'panel-latency', run: async () => (await import('./panel-latency.bench.ts')).run() },
+  { name: 'working-drg', run: async () => (await import('./working-drg.bench.ts')).run() },
 ];
 
 const only = process.argv.slice(2);

@@ -65,9 +65,9 @@ export async function panelFindings(panel: Page): Promise<PanelFinding[]> {
   );
 }
 
-/** Resolves once the panel shows findings, or says the chart is all clear. */
+/** Resolves once the panel shows findings, or says the chart is all clear or was read incompletely. */
 export async function panelSettled(panel: Page, timeout = 15_000): Promise<void> {
-  await panel.locator('li.finding, [data-state="all-clear"]').first().waitFor({ timeout });
+  await panel.locator('li.finding, [data-state="all-clear"], [data-state="incomplete-read"]').first().waitFor({ timeout });
 }
 
 /** A fixture site, Chromium with chartlint, one chart page and its panel: what most e2e tests start from. */

@@ -17,8 +17,10 @@ import { openPanelOnActionClick } from './panel-opening.ts';
 import { applyRetention } from './retention.ts';
 import { loadedRules, reloadRules } from './rule-engine.ts';
 import { guardFor } from '../storage/settings.ts';
+import { siteProfileFor } from '../storage/site-profiles.ts';
 import { keepEnabledSitesInSync, mayRead } from './site-access.ts';
 import { chartOf, forgetAllTabs, forgetTab, getTab, putFrame, saveFindings, updatedReading, whenRestored, type TabRecord } from './tab-states.ts';
+import { workingDrgOf } from './working-drg.ts';
 
 loadCodeTables();
 void loadedRules();
@@ -97,6 +99,7 @@ async function tabState(tabId: number): Promise<TabState> {
       packErrors: [...packErrors, ...evaluator.errors],
       updatedAt: record.updatedAt,
       ...(record.coverage ? { coverage: record.coverage } : {}),
+      ...(await workingDrgOf(record, open)),
     };
   }
   const tab = await browser.tabs.get(tabId).catch(() => undefined);
@@ -213,7 +216,25 @@ const handlers: Handlers = {
       // No content script in that tab: nothing was read there.
     })));
   },
+  'cs-bg-get-site-profile': async (_message, sender) => {
+    const page = senderPage(sender);
+    if (!page || !(await mayRead(page))) return null;
+    return (await siteProfileFor(await database(), new URL(page).origin)) ?? null;
+  },
+  'panel-bg-site-profile-changed': async (message) => {
+    // Every tab may show a page of that origin (in any frame): each frame checks its own.
+    const profile = (await siteProfileFor(await database(), message.origin)) ?? null;
+    const handOver: Message = { type: 'bg-cs-site-profile', origin: message.origin, profile };
+    const tabs = await browser.tabs.query({});
+    await Promise.all(tabs.flatMap((tab) => (tab.id === undefined ? [] : [browser.tabs.sendMessage(tab.id, handOver).catch(() => {
+      // No content script in that tab: nothing to read again.
+    })])));
+  },
   // Addressed to other contexts.
+  'bg-cs-site-profile': () => undefined,
+  'panel-cs-teach-pick': () => undefined,
+  'panel-cs-teach-finish': () => undefined,
+  'panel-cs-teach-stop': () => undefined,
   'panel-cs-highlight': () => undefined,
   'bg-panel-tab-updated': () => undefined,
   'bg-cs-open-errors': () => undefined,

@@ -60,6 +60,12 @@ export interface Signature {
   line?: Field;
   cosigner?: Person;
   cosignedAt?: Field;
+  /**
+   * The source shows only a status word for this signature (a notes grid's Status column, a
+   * documents tree's "Auth (Verified)"), not the signature itself: its date, time and
+   * credentials are not known to be missing, only unseen.
+   */
+  statusOnly?: boolean;
 }
 
 /** Well-known document kinds the rule packs reason about; adapters may use other strings. */

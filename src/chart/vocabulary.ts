@@ -56,7 +56,7 @@ export interface Vocabulary {
 /** Where signature wordings put the signer's name and where a name ends. */
 const PLACEHOLDERS: Record<string, string> = {
   '{WHO}': String.raw`(?:by:?|:)\s+(.+?)`,
-  '{NAME_END}': String.raw`(?=\s+(?:on|at)\s|\s*[·|;(]|\s+-\s|\s+\d{1,4}[/-]|\s{2,}|,?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\s+\d{1,2}:\d{2}|$)`,
+  '{NAME_END}': String.raw`(?=\s+(?:on|at)\s|\s*[·|;(@—–]|\s+-\s|\s+\d{1,4}[/-]|\s{2,}|,?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\s+\d{1,2}:\d{2}|$)`,
 };
 
 /** Label text as vocabularies match it: folded, without a trailing colon, asterisk or dots. */

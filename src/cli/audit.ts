@@ -6,6 +6,7 @@ import { createEvaluator } from '../engine/evaluate.ts';
 import { readPackFiles } from '../engine/node-packs.ts';
 import { loadPacks, type PackError } from '../engine/packs.ts';
 import { asText, type AuditResult } from './audit-text.ts';
+import { fileErrorLine } from './file-error.ts';
 import { packList, rulesDir } from './rules-dir.ts';
 
 /**
@@ -40,7 +41,7 @@ export async function auditCommand(args: string[]): Promise<number> {
       const findings = await evaluator.evaluate(snapshot);
       results.push({ file, adapter: snapshot.source.adapter, warnings: snapshot.warnings, ...(snapshot.coverage ? { coverage: snapshot.coverage } : {}), findings });
     } catch (error) {
-      console.error(`chartlint audit: ${file}: ${(error as Error).message}`);
+      console.error(fileErrorLine('audit', file, error));
       ioError = true;
     }
   }

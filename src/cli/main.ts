@@ -1,9 +1,6 @@
 #!/usr/bin/env node
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { snapshotFromFile } from '../chart/from-file.ts';
-import { auditCommand } from './audit.ts';
-import { groupCommand } from './group.ts';
-import { testRulesCommand } from './test-rules.ts';
 
 const USAGE = `Usage:
   chartlint snapshot FILE              print the ChartSnapshot JSON of a saved page, C-CDA XML or FHIR JSON
@@ -12,20 +9,29 @@ const USAGE = `Usage:
                                        error findings exist (--strict: or the read is incomplete)
   chartlint test-rules [--packs a,b]   run every rule's test cases
   chartlint group FILE.jsonl|- [--format jsonl|table|csv] [--shared=DIR]
-                                       MS-DRG v43.1 and MCE per claim; exit 1 when a line was skipped`;
+                                       MS-DRG v43.1 and MCE per claim; exit 1 when a line was skipped
+  chartlint --version                  print the version`;
 
-/** The CLI: the same pure core as the extension, over files. Returns the exit code. */
+/**
+ * The CLI: the same pure core as the extension, over files. Returns the exit code. Each command
+ * is imported when it runs, so `--help` and `--version` start without loading the DOM, the
+ * engine or the code tables.
+ */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'snapshot':
       return snapshotCommand(rest);
     case 'audit':
-      return auditCommand(rest);
+      return (await import('./audit.ts')).auditCommand(rest);
     case 'test-rules':
-      return testRulesCommand(rest);
+      return (await import('./test-rules.ts')).testRulesCommand(rest);
     case 'group':
-      return groupCommand(rest);
+      return (await import('./group.ts')).groupCommand(rest);
+    case '-v':
+    case '--version':
+      console.log(version());
+      return 0;
     case undefined:
     case '-h':
     case '--help':
@@ -37,13 +43,25 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
 async function snapshotCommand(args: string[]): Promise<number> {
   const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
   if (positionals.length !== 1) {
     console.error('chartlint snapshot: give exactly one FILE');
     return 2;
   }
-  const snapshot = await snapshotFromFile(positionals[0]!);
-  console.log(JSON.stringify(snapshot, null, 2));
-  return 0;
+  const file = positionals[0]!;
+  const { snapshotFromFile } = await import('../chart/from-file.ts');
+  try {
+    console.log(JSON.stringify(await snapshotFromFile(file), null, 2));
+    return 0;
+  } catch (error) {
+    const { fileErrorLine } = await import('./file-error.ts');
+    console.error(fileErrorLine('snapshot', file, error));
+    return 2;
+  }
 }

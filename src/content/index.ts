@@ -4,6 +4,8 @@
  * while errors are open. It runs inside the user's EHR, so it fails open: any error is logged
  * and swallowed, and it never edits the page's own DOM or data.
  */
+import { adaptersWithProfile } from '../chart/adapters/index.ts';
+import type { SiteProfile } from '../chart/site-profile/format.ts';
 import { browser } from '../shared/browser.ts';
 import { isMessage, type Message, type SnapshotUpdateAnswer } from '../shared/messages.ts';
 import { ChartReader } from './chart-reader.ts';
@@ -11,6 +13,7 @@ import type { OpenError } from './guard-dialog.ts';
 import { highlight } from './highlight.ts';
 import { isOwnLayer } from './layer.ts';
 import { DEFAULT_ACTION_BUTTONS, installSubmitGuard } from './submit-guard.ts';
+import { isTeachLayer, TeachSession } from './teach-mode.ts';
 import { watchChart } from './watch.ts';
 
 /** Long enough to let typing pause, short enough that the panel follows within a second. */
@@ -19,7 +22,25 @@ const QUIET_MS = 200;
 /** How long a held submission waits for the worker to re-check a just-changed page. */
 const RECHECK_MS = 1500;
 
-const reader = new ChartReader(document);
+let reader = new ChartReader(document);
+const teach = new TeachSession(document);
+
+/** From now on the chart is read with this origin's site profile (or, with none, without). */
+function useSiteProfile(profile: SiteProfile | undefined): void {
+  reader = new ChartReader(document, adaptersWithProfile(profile));
+}
+
+/** The site profile the user taught for this frame's origin, asked of the worker (it holds the database). */
+async function siteProfileOfThisPage(): Promise<SiteProfile | undefined> {
+  try {
+    const answer: unknown = await browser.runtime.sendMessage({ type: 'cs-bg-get-site-profile' } satisfies Message);
+    const profile = answer as SiteProfile | null | undefined;
+    return profile?.origin === location.origin ? profile : undefined;
+  } catch (error) {
+    console.debug('chartlint: no site profile (the extension did not answer)', error);
+    return undefined;
+  }
+}
 /**
  * The number of the last reading sent; a partial update names it as its base. Starts anywhere,
  * so that a reading of an earlier page in this tab can never be taken for this page's.
@@ -87,7 +108,7 @@ function currentOpenErrors(): Promise<OpenError[]> {
   });
 }
 
-function onMessage(message: unknown): Promise<boolean> | undefined {
+function onMessage(message: unknown): Promise<unknown> | undefined {
   if (!isMessage(message)) return undefined;
   try {
     if (message.type === 'bg-cs-open-errors') {
@@ -97,6 +118,16 @@ function onMessage(message: unknown): Promise<boolean> | undefined {
       waitingForErrors = [];
     }
     if (message.type === 'panel-cs-highlight') return Promise.resolve(highlight(document, message.ref));
+    if (message.type === 'bg-cs-site-profile' && message.origin === location.origin) {
+      useSiteProfile(message.profile ?? undefined);
+      readAndSend();
+    }
+    if (message.type === 'panel-cs-teach-pick') return teach.pick(message.field, message.prompt);
+    if (message.type === 'panel-cs-teach-finish') return Promise.resolve(teach.finish(new Date().toISOString()));
+    if (message.type === 'panel-cs-teach-stop') {
+      if (message.pickOnly) teach.cancelPick();
+      else teach.stop();
+    }
     if (message.type === 'bg-cs-read-again') {
       reader.forgetReading();
       readAndSend();
@@ -124,11 +155,17 @@ try {
     openErrors: currentOpenErrors,
     onSubmitAnyway: (reason, errors) => send({ type: 'cs-bg-submit-anyway', reason, rules: errors.map((e) => e.rule) }),
   });
-  readAndSend();
-  watchChart(document, readAndSend, QUIET_MS, isOwnLayer, (change) => {
-    changedSinceLastReading = true;
-    if (Array.isArray(change)) reader.noteMutations(change as readonly MutationRecord[]);
-    else reader.noteInput((change as Event).target);
+  // The first reading waits for the site profile, so a taught page is never judged untaught first.
+  void siteProfileOfThisPage().then((profile) => {
+    if (profile) useSiteProfile(profile);
+    readAndSend();
+    watchChart(document, readAndSend, QUIET_MS, (node) => isOwnLayer(node) || isTeachLayer(node), (change) => {
+      changedSinceLastReading = true;
+      if (Array.isArray(change)) reader.noteMutations(change as readonly MutationRecord[]);
+      else reader.noteInput((change as Event).target);
+    });
+  }).catch((error: unknown) => {
+    console.debug('chartlint: not watching this page', error);
   });
 } catch (error) {
   console.debug('chartlint: not watching this page', error);

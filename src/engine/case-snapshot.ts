@@ -71,6 +71,7 @@ function signatureOf(value: unknown): Signature {
     status: (s.status as Signature['status'] | undefined) ?? 'signed',
     ...pick(s, ['signer', 'cosigner'], person),
     ...pick(s, ['signedAt', 'cosignedAt', 'line'], field),
+    ...(s.statusOnly === true ? { statusOnly: true } : {}),
   };
 }
 

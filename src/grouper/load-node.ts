@@ -1,6 +1,7 @@
 /**
  * Node only: reads the decoded CMS tables from ../shared/codesets (never copied into the repo).
- * The extension will read the same JSON from its code-set import instead.
+ * The extension carries a compact copy made from them at build time (compact-format.ts,
+ * scripts/build-grouper-tables.ts, bundled-tables.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';

@@ -25,7 +25,8 @@ export interface WhatIfOutcome {
   changesDrg: boolean;
 }
 
-function withOption(claim: Claim, option: WhatIfOption): Claim {
+/** The claim with one option applied (a new code is present on admission unless the option says). */
+export function withOption(claim: Claim, option: WhatIfOption): Claim {
   const dx = { code: option.code, poa: option.poa ?? 'Y' };
   if (option.replaces === undefined) return { ...claim, sdx: [...claim.sdx, dx] };
   if (claim.pdx.code === option.replaces) return { ...claim, pdx: { ...dx, poa: option.poa ?? claim.pdx.poa ?? 'Y' } };

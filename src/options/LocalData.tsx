@@ -30,7 +30,7 @@ export function LocalData({ settings, update, onErased }: { settings: UserSettin
       await browser.runtime.sendMessage({ type: 'panel-bg-erased' } satisfies Message).catch(() => browser.storage.session.clear());
       await onErased();
       setDays(String(DEFAULT_USER_SETTINGS.retentionDays));
-      setStatus('Erased: dismissals, audit trail, settings and imported code sets. Open charts are checked again with the defaults.');
+      setStatus('Erased: dismissals, audit trail, settings, imported code sets, DRG weights and site profiles. Open charts are checked again with the defaults.');
     } catch (error) {
       setStatus(`Could not erase everything: ${(error as Error).message}`);
     }

@@ -5,7 +5,9 @@ import { CustomPackImport } from './CustomPackImport.tsx';
 import { LocalData } from './LocalData.tsx';
 import { RulePacks } from './RulePacks.tsx';
 import { SiteAccess } from './SiteAccess.tsx';
+import { SiteProfiles } from './SiteProfiles.tsx';
 import { SubmitCheck } from './SubmitCheck.tsx';
+import { Table5Import } from './Table5Import.tsx';
 import { Thresholds } from './Thresholds.tsx';
 import { useSettings } from './use-settings.ts';
 
@@ -23,6 +25,8 @@ function Options() {
       <nav aria-label="Sections" class="toc">
         <a href="#sites-heading">Sites</a> · <a href="#packs-heading">Rule packs</a> · <a href="#thresholds-heading">Thresholds</a> ·{' '}
         <a href="#guard-heading">Pre-submission check</a> · <a href="#custom-heading">Custom packs</a> · <a href="#codes-heading">Code sets</a> ·{' '}
+        <a href="#weights-heading">DRG weights</a> ·{' '}
+        <a href="#profiles-heading">Site profiles</a> ·{' '}
         <a href="#data-heading">Data</a>
       </nav>
       <SiteAccess />
@@ -35,8 +39,10 @@ function Options() {
           <SubmitCheck settings={settings} update={update} />
           <CustomPackImport settings={settings} update={update} />
           <CodeSetImport />
+          <Table5Import />
         </div>
       )}
+      <SiteProfiles />
       {settings && <LocalData settings={settings} update={update} onErased={afterErase} />}
     </main>
   );

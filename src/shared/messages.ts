@@ -4,6 +4,8 @@ import type { SnapshotUpdate } from '../chart/snapshot-update.ts';
 import type { WorkingCode } from '../storage/working-codes.ts';
 import type { PackError } from '../engine/packs.ts';
 import type { Finding } from '../engine/finding.ts';
+import type { WorkingDrg } from '../grouper/working-drg.ts';
+import type { ProfileField, SiteProfile } from '../chart/site-profile/format.ts';
 
 /**
  * Every message between chartlint's contexts, one union named by direction
@@ -130,6 +132,55 @@ export interface BgCsOpenErrors {
   actionButtons: string;
 }
 
+/**
+ * A frame asks for the site profile of its own origin before it reads the chart (content
+ * scripts cannot open the extension's IndexedDB). Answered with the SiteProfile, or null.
+ */
+export interface CsBgGetSiteProfile {
+  type: 'cs-bg-get-site-profile';
+}
+
+/** The options page or the panel saved, imported or deleted the profile of an origin. */
+export interface PanelBgSiteProfileChanged {
+  type: 'panel-bg-site-profile-changed';
+  origin: string;
+}
+
+/** The worker hands a changed profile (null: deleted) to the frames of its origin, which read again. */
+export interface BgCsSiteProfile {
+  type: 'bg-cs-site-profile';
+  origin: string;
+  profile: SiteProfile | null;
+}
+
+/**
+ * Teach mode: the user is to click the element that shows `field` on the page (top frame).
+ * Answered with a TeachPickAnswer once they click, or press Escape.
+ */
+export interface PanelCsTeachPick {
+  type: 'panel-cs-teach-pick';
+  field: ProfileField;
+  /** What to ask for, shown over the page: "Click the patient’s name". */
+  prompt: string;
+}
+
+/** What the user picked: the element's text as chartlint reads it, for the panel to show. */
+export type TeachPickAnswer = { field: ProfileField; picked: true; text: string } | { field: ProfileField; picked: false };
+
+/** Teach mode: build the profile from the picks so far. Answered with a TeachFinishAnswer. */
+export interface PanelCsTeachFinish {
+  type: 'panel-cs-teach-finish';
+}
+
+export type TeachFinishAnswer = { ok: true; profile: SiteProfile } | { ok: false; problem: string };
+
+/** Teach mode ends without saving: picks are forgotten and the overlay goes. */
+export interface PanelCsTeachStop {
+  type: 'panel-cs-teach-stop';
+  /** Only the pick in progress is cancelled (Escape in the panel); the picks so far stay. */
+  pickOnly?: boolean;
+}
+
 export type Message =
   | CsBgSnapshot
   | CsBgSnapshotUpdate
@@ -146,11 +197,18 @@ export type Message =
   | PanelCsHighlight
   | BgPanelTabUpdated
   | BgCsOpenErrors
-  | BgCsReadAgain;
+  | BgCsReadAgain
+  | CsBgGetSiteProfile
+  | PanelBgSiteProfileChanged
+  | BgCsSiteProfile
+  | PanelCsTeachPick
+  | PanelCsTeachFinish
+  | PanelCsTeachStop;
 
 const TYPES = new Set<Message['type']>([
   'cs-bg-snapshot', 'cs-bg-snapshot-update', 'cs-bg-submit-anyway', 'panel-bg-get-tab-state', 'panel-bg-get-snapshot', 'panel-bg-dismiss',
   'panel-bg-undismiss', 'panel-bg-accept-code', 'panel-bg-remove-code', 'panel-bg-settings-changed', 'panel-bg-codes-imported', 'panel-bg-erased', 'panel-cs-highlight', 'bg-panel-tab-updated', 'bg-cs-open-errors', 'bg-cs-read-again',
+  'cs-bg-get-site-profile', 'panel-bg-site-profile-changed', 'bg-cs-site-profile', 'panel-cs-teach-pick', 'panel-cs-teach-finish', 'panel-cs-teach-stop',
 ]);
 
 /** A finding the user dismissed, as the panel shows it. */
@@ -178,6 +236,8 @@ export interface TabState {
   updatedAt?: string;
   /** What chartlint could and could not read of the chart: "All clear" only on a complete read. */
   coverage?: Coverage;
+  /** The working MS-DRG of an inpatient chart and its what-if (absent for other charts). */
+  drg?: WorkingDrg;
 }
 
 /** Narrows an unknown runtime message to one of ours. */

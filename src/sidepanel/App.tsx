@@ -4,8 +4,10 @@ import type { TabState } from '../shared/messages.ts';
 import { ChartView } from './components/ChartView.tsx';
 import { FindingList } from './components/FindingList.tsx';
 import { SeverityCounts } from './components/SeverityCounts.tsx';
+import { TeachOffer, TeachTarget } from './components/TeachPanel.tsx';
 import { useChartSnapshot } from './use-chart-snapshot.ts';
 import { useTabState } from './use-tab-state.ts';
+import { WorkingDrg } from './components/WorkingDrg.tsx';
 
 type View = 'findings' | 'chart';
 const VIEWS: { view: View; label: string }[] = [
@@ -91,7 +93,15 @@ function Body({ state, view }: { state: TabState | undefined; view: View }) {
     case 'waiting':
       return <p class="state" data-state="waiting">Waiting for the page to be read…</p>;
     case 'no-chart':
-      return <p class="state" data-state="no-chart">No chart found on this page.</p>;
+      return (
+        <>
+          <p class="state" data-state="no-chart">No chart found on this page.</p>
+          {/* A chart chartlint could not find at all is the first page to teach it. */}
+          <TeachTarget.Provider value={state.tabId}>
+            <TeachOffer incomplete />
+          </TeachTarget.Provider>
+        </>
+      );
     case 'ready':
       return <Ready state={state} view={view} />;
   }
@@ -100,7 +110,12 @@ function Body({ state, view }: { state: TabState | undefined; view: View }) {
 function Ready({ state, view }: { state: TabState; view: View }) {
   const actions = useMemo(() => actionsFor(state.tabId), [state.tabId]);
   if (view === 'chart') return <ChartTab key={state.tabId} tabId={state.tabId} version={state.updatedAt} actions={actions} />;
-  return <FindingList findings={state.findings} dismissed={state.dismissed} workingCodes={state.workingCodes} actions={actions} coverage={state.coverage} />;
+  return (
+    <TeachTarget.Provider value={state.tabId}>
+      {state.drg && <WorkingDrg drg={state.drg} />}
+      <FindingList findings={state.findings} dismissed={state.dismissed} workingCodes={state.workingCodes} actions={actions} coverage={state.coverage} />
+    </TeachTarget.Provider>
+  );
 }
 
 function ChartTab({ tabId, version, actions }: { tabId: number; version: string | undefined; actions: PanelActions }) {

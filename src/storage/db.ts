@@ -9,8 +9,12 @@
  *   import is many small transactions that an interruption can cut without harm.
  * - `active`: per system, the release in use. Flipped only when a staging release is complete.
  * - `settings`, `dismissals`, `audit`: designed here, filled by their own modules.
+ * - `siteProfiles` (v2): per origin, the site profile a user taught (site-profiles.ts).
+ * - `drgWeights` (v3): the MS-DRG relative weights imported from CMS Table 5 (drg-weights.ts).
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { SiteProfile } from '../chart/site-profile/format.ts';
+import type { DrgWeightsRecord } from './drg-weights.ts';
 
 /** Everything that is imported as a release, one per file kind. */
 export type ReleaseSystem = 'icd10cm' | 'icd10cm-tabular' | 'icd10pcs' | 'hcpcs' | 'mce' | 'msdrg';
@@ -86,10 +90,12 @@ export interface ChartlintDB extends DBSchema {
   settings: { key: string; value: SettingRecord };
   dismissals: { key: [string, string]; value: DismissalRecord; indexes: { 'by-rule': string; 'by-chart': string } };
   audit: { key: number; value: AuditRecord; indexes: { 'by-time': string } };
+  siteProfiles: { key: string; value: SiteProfile };
+  drgWeights: { key: string; value: DrgWeightsRecord };
 }
 
 export const DB_NAME = 'chartlint';
-export const DB_VERSION = 1;
+export const DB_VERSION = 3;
 
 /** Opens (and migrates) the database. `name` is for tests that want a fresh one. */
 export function openChartlintDb(name = DB_NAME): Promise<IDBPDatabase<ChartlintDB>> {
@@ -106,6 +112,14 @@ export function openChartlintDb(name = DB_NAME): Promise<IDBPDatabase<ChartlintD
         dismissals.createIndex('by-rule', 'rule');
         dismissals.createIndex('by-chart', 'chartKey');
         db.createObjectStore('audit', { keyPath: 'id', autoIncrement: true }).createIndex('by-time', 'at');
+      }
+      if (oldVersion < 2) {
+        // One taught profile per EHR origin; everything stored before stays as it was.
+        db.createObjectStore('siteProfiles', { keyPath: 'origin' });
+      }
+      if (oldVersion < 3) {
+        // The imported Table 5 (one current record); nothing stored before changes.
+        db.createObjectStore('drgWeights', { keyPath: 'id' });
       }
     },
   });

@@ -38,7 +38,7 @@ export const ccdaRendered: DomAdapter = {
       id: 'ccda-rendered-document',
       kind: ccdaDocumentKind(undefined, title),
       title: { value: title, source: refOf(h1, undefined, heading) },
-      signature: readSignature(footer),
+      signature: readSignature(footer, snapshot.warnings),
       identifiers: { ...(name && { name }), ...(mrn && { mrn }), ...(dob && { dob }) },
       sections: renderedSections(document, snapshot.warnings),
       source: refOf(h1, undefined, heading),
@@ -108,19 +108,30 @@ function readAuthor(header: LabelledCell[], doc: ChartDocument): void {
   }
 }
 
-/** "Henry SEVEN signed at September 17, 2014, 7:04PM -0500" in the Legal Authenticator row. */
-function readSignature(footer: LabelledCell[]): Signature {
+/**
+ * "Henry SEVEN signed at September 17, 2014, 7:04PM -0500" in the Legal Authenticator row; the
+ * Authenticator row beside it is the co-signer. With no Legal Authenticator row, an
+ * Authenticator who signed has authenticated the document: signed by that person, with a
+ * warning that no legal authenticator is named (as the raw C-CDA adapter says).
+ */
+function readSignature(footer: LabelledCell[], warnings: string[]): Signature {
   const signature: Signature = { status: 'unsigned' };
   const legal = signed(cellFor(footer, 'Legal Authenticator'));
-  if (legal) {
-    signature.status = 'signed';
-    if (legal.person) signature.signer = legal.person;
-    if (legal.at) signature.signedAt = legal.at;
-    signature.line = legal.line;
-  }
   const other = signed(cellFor(footer, 'Authenticator'));
-  if (other?.person) signature.cosigner = other.person;
-  if (other?.at) signature.cosignedAt = other.at;
+  const signer = legal ?? (other?.at ? other : undefined);
+  if (signer) {
+    signature.status = 'signed';
+    if (signer.person) signature.signer = signer.person;
+    if (signer.at) signature.signedAt = signer.at;
+    signature.line = signer.line;
+  }
+  if (signer && signer === other) {
+    const who = signer.person?.name.value;
+    warnings.push(`No legal authenticator is named: the document is authenticated${who ? ` by ${who}` : ''} (Authenticator), not legally signed.`);
+  } else {
+    if (other?.person) signature.cosigner = other.person;
+    if (other?.at) signature.cosignedAt = other.at;
+  }
   return signature;
 }
 

@@ -3,16 +3,19 @@ import { withDate } from '../dated-field.ts';
 import { parseClinicalDate } from '../dates.ts';
 import { UNASSIGNED_MIN_CHARACTERS, withCoverage } from '../coverage.ts';
 import { findCodeGrids } from '../dom/code-grid.ts';
+import { findCodedLines } from '../dom/coded-lines.ts';
 import { findDocuments } from '../dom/document-blocks.ts';
 import { segmentDocuments } from '../dom/document-segments.ts';
 import { findListedDocuments, mergeListed } from '../dom/listed-documents.ts';
+import { repeatedBlocks } from '../dom/repeated-blocks.ts';
+import { findTextOrders } from '../dom/text-orders.ts';
 import { isDataControl, readField } from '../dom/form-fields.ts';
 import { cleanLabel, pairsFromDl, pairsFromTable, pairsFromText, splitSegments, type LabelValue } from '../dom/label-value.ts';
 import { findOrders, findProblems } from '../dom/order-table.ts';
-import { closestWithin, containerOf, isInside, scanPage, type Line, type PageScan } from '../dom/page-scan.ts';
+import { byTagOrRole, closestWhere, closestWithin, containerOf, isInside, linesUnder, scanPage, type Line, type PageScan } from '../dom/page-scan.ts';
 import { personFrom } from '../dom/signature-line.ts';
 import { refOf, withSelectorCache } from '../dom/source-ref.ts';
-import { textOf } from '../dom/text.ts';
+import { smallTextOf, textOf } from '../dom/text.ts';
 import type { WalkContext } from '../dom/walk.ts';
 import { emptySnapshot, type ChartDocument, type ChartSnapshot, type CodedItem, type Encounter, type Field, type FormState } from '../snapshot.ts';
 import { ENCOUNTER_KINDS, ENCOUNTER_LABELS, PATIENT_LABELS } from '../vocabulary.ts';
@@ -49,12 +52,17 @@ function readPage(input: DomInput): ChartSnapshot {
     if (encounter) snapshot.encounter = encounter;
   });
   part('documents', () => (snapshot.documents = readDocuments(scan, snapshot.warnings, assigned)));
-  part('orders', () => (snapshot.orders = findOrders(scan)));
+  part('orders', () => {
+    const inDataTable = dataTableCells(scan);
+    snapshot.orders = [...findOrders(scan), ...findTextOrders(scan, (line) => inDataTable(line.el))];
+  });
   part('codes', () => {
     const grids = findCodeGrids(scan);
     const problems = findProblems(scan);
-    snapshot.diagnoses = dedupeCodes([...grids.diagnoses, ...problems]);
-    snapshot.procedures = grids.procedures;
+    const inDataTable = dataTableCells(scan);
+    const lines = findCodedLines(scan, (line) => inDataTable(line.el));
+    snapshot.diagnoses = dedupeCodes([...grids.diagnoses, ...problems, ...lines.diagnoses]);
+    snapshot.procedures = dedupeCodes([...grids.procedures, ...lines.procedures]);
   });
   part('form fields', () => (snapshot.forms = readForms(scan)));
   const plain = JSON.parse(JSON.stringify(snapshot)) as ChartSnapshot;
@@ -68,6 +76,15 @@ function readPage(input: DomInput): ChartSnapshot {
  * document. Fills `assigned` with the lines that belong to some document.
  */
 function readDocuments(scan: PageScan, warnings: string[], assigned: Set<Line>): ChartDocument[] {
+  // Notes as repeated components (cards, accordion items) count as containers like articles.
+  const rank = new Map(scan.lines.map((l, i) => [l, i]));
+  const firstLine = (el: Element) => rank.get(linesUnder(scan, el)[0]!) ?? -1;
+  const repeated = repeatedBlocks(scan).filter((b) => !scan.containers.some((c) => c.el === b.el || isInside(b.el, c.el)));
+  if (repeated.length > 0) {
+    const ranked = [...scan.containers, ...repeated].map((c) => ({ c, at: firstLine(c.el) }));
+    scan.containers = ranked.sort((a, b) => a.at - b.at).map((r) => r.c);
+    scan.byContainer = undefined;
+  }
   const articles = findDocuments(scan, warnings);
   const listed = findListedDocuments(scan);
   const listedEls = new Set(listed.map((l) => l.el));
@@ -118,7 +135,7 @@ function dedupeCodes(items: CodedItem[]): CodedItem[] {
   const kept: CodedItem[] = [];
   for (const item of items) {
     const selector = item.source.selector ?? '';
-    const twin = kept.find((k) => k.code?.code === item.code?.code && k.code !== undefined && sameRow(k.source.selector ?? '', selector));
+    const twin = kept.find((k) => (k.code?.code === item.code?.code || (!k.code && !item.code && k.text.value === item.text.value)) && sameRow(k.source.selector ?? '', selector));
     if (!twin) kept.push(item);
   }
   return kept;
@@ -130,7 +147,7 @@ function sameRow(a: string, b: string): boolean {
 }
 
 /** Page regions that are never chart content. */
-const CHROME = 'nav, [role="navigation"], [role="menu"], [role="menubar"], [role="toolbar"], [role="tablist"], button, header nav, footer, [role="contentinfo"], [role="banner"], label, select, option';
+const CHROME = byTagOrRole(['nav', 'button', 'footer', 'label', 'select', 'option'], ['navigation', 'menu', 'menubar', 'toolbar', 'tablist', 'contentinfo', 'banner']);
 
 /**
  * Runs of text that no reader assigned to a document, order, code or field: chart content
@@ -164,11 +181,7 @@ function isPairLine(text: string): boolean {
 }
 
 function inChrome(el: Element): boolean {
-  try {
-    return el.closest(CHROME) !== null;
-  } catch {
-    return false;
-  }
+  return closestWhere(el, CHROME) !== null;
 }
 
 interface Pair extends LabelValue {
@@ -221,7 +234,8 @@ function collectPairs(scan: PageScan): Pair[] {
 function childTexts(el: Element): string[] {
   const children = el.children;
   if (children.length < 2 || children.length > 30) return [];
-  return [...children].map((c) => textOf(c)).filter((t) => t && t.length <= 120);
+  // Only small children (spans, chips): a nested block's text is a whole part of the page.
+  return [...children].map((c) => smallTextOf(c) ?? '').filter((t) => t && t.length <= 120);
 }
 
 /** A label the banner vocabularies know ("Pt Name", "Unit #", "Adm Dt/Tm"). */

@@ -2,6 +2,7 @@ import type { CodedItem } from '../snapshot.ts';
 import { codesOf, preferred } from './code-systems.ts';
 import { entryText } from './entry-text.ts';
 import type { NarrativeIndex } from './narrative.ts';
+import { documentedAsNone } from './null-flavor.ts';
 import { diagnosisRole } from './roles.ts';
 import { endOf, startOf } from './time.ts';
 import { at, attr, hasTemplate, kid, kids, xmlRef } from './xml.ts';
@@ -17,7 +18,8 @@ const DIAGNOSIS_SYSTEMS = ['ICD-10-CM', 'SNOMED CT', 'ICD-9-CM', 'ICD-10'] as co
 /**
  * Every Problem Observation and Indication in `observations` as a diagnosis: its value code (ICD-10-CM
  * preferred when given as a translation, all codes kept), the author's words for it, the list
- * it stands on, its status and onset.
+ * it stands on, its status and onset. A nullFlavored problem without a code ("No data") is the
+ * list documented as none and is not a diagnosis.
  */
 export function readProblems(observations: Element[], narrative: NarrativeIndex, warnings: string[]): CodedItem[] {
   const items: CodedItem[] = [];
@@ -26,6 +28,8 @@ export function readProblems(observations: Element[], narrative: NarrativeIndex,
     const value = kid(obs, 'value');
     const codes = preferred(codesOf(value), DIAGNOSIS_SYSTEMS);
     const text = entryText(obs, value, narrative);
+    // "No data" under nullFlavor NI: the list is documented as empty, not unreadable.
+    if (codes.length === 0 && documentedAsNone(obs, value, text !== undefined)) continue;
     if (!text && codes.length === 0) {
       warnings.push(`A problem observation (${xmlRef(obs, '').xpath}) has neither a code nor text.`);
       continue;

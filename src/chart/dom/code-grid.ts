@@ -2,7 +2,7 @@ import { withDate } from '../dated-field.ts';
 import { parseClinicalDate } from '../dates.ts';
 import type { CodedItem, Code, Field } from '../snapshot.ts';
 import { CODE_COLUMNS } from '../vocabulary.ts';
-import type { ListLike, PageScan } from './page-scan.ts';
+import { byTagOrRole, closestWhere, type ListLike, type PageScan } from './page-scan.ts';
 import { personFrom } from './signature-line.ts';
 import { refOf } from './source-ref.ts';
 import { columnsOf, gridOf, type GridRow } from './table-grid.ts';
@@ -121,7 +121,7 @@ function procedureSystem(code: string): string {
 
 /** The row's own label ("Procedures", "Dx") when it sits in a titled part of a form. */
 function rowContext(el: Element): string {
-  const fieldset = el.closest('fieldset, section, [role="region"]');
+  const fieldset = closestWhere(el, byTagOrRole(['fieldset', 'section'], ['region']), 12);
   return fieldset ? textOf(fieldset.querySelector('legend, h1, h2, h3, h4, [role="heading"]')) : '';
 }
 

@@ -1,12 +1,13 @@
 import { withDate } from '../dated-field.ts';
 import { parseClinicalDate } from '../dates.ts';
 import { isDocumentTitle, kindFromTitle } from '../document-kind.ts';
-import type { ChartDocument, Field, Section, Signature, SignatureStatus } from '../snapshot.ts';
+import type { ChartDocument, Field, Section, Signature, SignatureStatus, SourceRef } from '../snapshot.ts';
 import { DOCUMENT_LABELS, PATIENT_LABELS, SIGNATURE_STATUSES } from '../vocabulary.ts';
-import { pairsFromText, type LabelValue } from './label-value.ts';
-import type { Line, PageScan } from './page-scan.ts';
+import { pairsFromText, splitSegments, type LabelValue } from './label-value.ts';
+import { byTagOrRole, closestWhere, type Line, type PageScan } from './page-scan.ts';
 import { looksLikeSignatureLine, parseSignatureLine, personFrom } from './signature-line.ts';
 import { refOf } from './source-ref.ts';
+import { smallTextOf } from './text.ts';
 
 /**
  * Documents in a stream of lines, the way a reader finds them on a page with no markup for
@@ -40,7 +41,8 @@ interface Open {
  * Elements whose lines are never document titles: navigation, menus, tabs, toolbars and plain
  * buttons. An accordion's header button (aria-expanded) or a `summary` is a note's title bar.
  */
-const NOT_CONTENT = 'nav, [role="navigation"], [role="menu"], [role="menubar"], [role="tablist"], [role="tab"], button:not([aria-expanded]), select, option, [role="toolbar"], [role="menuitem"]';
+const CHROME_PART = byTagOrRole(['nav', 'select', 'option'], ['navigation', 'menu', 'menubar', 'tablist', 'tab', 'toolbar', 'menuitem']);
+const NOT_CONTENT = (node: Element) => CHROME_PART(node) || (node.localName.toLowerCase() === 'button' && !node.hasAttribute('aria-expanded'));
 const HEADING_TAG = /^h([1-6])$/i;
 /** A person as a title bar shows one: "Colin Ashby, PA-C", "Patel, Anjali, MD", "Dr. Lee". */
 const PERSON = /^(?:dr\.?\s+)?[A-Z][A-Za-z'.-]+(?:,?\s+[A-Z][A-Za-z'.-]*){1,3},?\s+(?:MD|DO|NP|PA-C|PA|RN|CRNA|CNM|APRN|FNP|DPM|PhD|LPN|M\.D\.|D\.O\.)\b.*$|^dr\.?\s+[A-Z][A-Za-z'-]+/;
@@ -57,7 +59,7 @@ export function segmentDocuments(scan: PageScan, lines: Line[], isOwned: (line: 
   let open: Open | undefined;
   const close = () => {
     if (open) {
-      const doc = toDocument(open, out.length, scan);
+      const doc = readDocumentLines(open, out.length);
       if (doc) out.push({ doc, rank: scan.lines.indexOf(open.anchor), lines: open.lines });
     }
     open = undefined;
@@ -126,7 +128,7 @@ function anchorTitle(line: Line, levels: Map<Element, number>, lines: Line[], at
   }
   // A title line on its own: emphasised, in capitals ("DISCHARGE SUMMARY"), or the first line of a
   // block of plain text (a note viewer's text starts with the note's title).
-  if (named && text.length <= 80 && (isEmphasised(line.el) || isCapitals(stripTrailingMeta(text)) || (blockStart && line.pre === true))) {
+  if (named && text.length <= 80 && (isEmphasised(line.el, text) || isCapitals(stripTrailingMeta(text)) || (blockStart && line.pre === true))) {
     return { text: stripTrailingMeta(text), kind: 'line', named };
   }
   return undefined;
@@ -140,9 +142,16 @@ function stripTrailingMeta(text: string): string {
 
 /** The texts of a line's element children, when the line is made of several (chips, spans, cells). */
 function partsOf(line: Line): string[] {
-  const children = [...line.el.children];
+  // Element children and the text between them ("History &amp; Physical <span>Signed</span>").
+  const children = [...line.el.childNodes].filter((n) => n.nodeType === 1 || (n.nodeType === 3 && (n.nodeValue ?? '').trim() !== ''));
   if (children.length < 2 || children.length > 12) return [];
-  const texts = children.map((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim()).filter(Boolean);
+  // A title bar's parts are small (a span, a chip): a child block holding more is the note itself.
+  const texts: string[] = [];
+  for (const c of children) {
+    const text = c.nodeType === 3 ? (c.nodeValue ?? '').replace(/\s+/g, ' ').trim() : smallTextOf(c as Element);
+    if (text === undefined) return [];
+    if (text) texts.push(text);
+  }
   const joined = texts.join(' ');
   // Only when the children hold (nearly) all of the line's text: not a sentence with a bold word.
   return texts.length >= 2 && joined.length >= line.text.length * 0.9 ? texts : [];
@@ -156,14 +165,15 @@ function isCapitals(text: string): boolean {
 const EMPHASIS = new Set(['b', 'strong', 'u', 'th', 'caption', 'legend', 'summary', 'dt', 'label']);
 
 /** The line's block is a title element, or its text is all inside bold/strong/underline. */
-function isEmphasised(el: Element): boolean {
+function isEmphasised(el: Element, text: string): boolean {
   const tag = el.localName.toLowerCase();
   if (EMPHASIS.has(tag)) return true;
   if (/\b(title|header|heading|caption|subject|doc-?name|note-?type)\b/i.test(el.getAttribute('class') ?? '')) return true;
   const style = el.getAttribute('style') ?? '';
   if (/font-weight\s*:\s*(bold|[6-9]00)/i.test(style)) return true;
   const children = [...el.children];
-  return children.length === 1 && EMPHASIS.has(children[0]!.localName.toLowerCase()) && (children[0]!.textContent ?? '').trim() === (el.textContent ?? '').trim();
+  const only = children[0];
+  return children.length === 1 && only !== undefined && EMPHASIS.has(only.localName.toLowerCase()) && smallTextOf(only) === text;
 }
 
 function isHeaderPair(line: Line): boolean {
@@ -178,20 +188,39 @@ function levelOf(el: Element): number {
   return Number.isFinite(aria) && aria > 0 ? aria : 2;
 }
 
-function safeClosest(el: Element, selector: string): boolean {
-  try {
-    return el.closest(selector) !== null;
-  } catch {
-    return false;
-  }
+function safeClosest(el: Element, test: (node: Element) => boolean): boolean {
+  return closestWhere(el, test) !== null;
 }
 
 function norm(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
-/** Reads one segment's header pairs, signature lines and body into a ChartDocument. */
-function toDocument(open: Open, index: number, scan: PageScan): ChartDocument | undefined {
+/** What a document reader is given: its title line, its other lines, and where its title came from. */
+export interface DocumentLines {
+  anchor: Line;
+  title: string;
+  /** The title bar's other parts (author, time, status chip). */
+  parts: string[];
+  titleLine: Line;
+  lines: Line[];
+  /** The document's own id (its element's id), when it has one. */
+  id?: string;
+}
+
+/** The title of a title line and its other parts: "History & Physical" + ["Signed · Cosigned"]. */
+export function titleParts(line: Line): { title: string; parts: string[] } {
+  const parts = partsOf(line);
+  const at = parts.findIndex((p) => isDocumentTitle(stripTrailingMeta(p)));
+  if (parts.length >= 2) {
+    const i = at >= 0 ? at : 0;
+    return { title: stripTrailingMeta(parts[i]!), parts: parts.filter((_, j) => j !== i) };
+  }
+  return { title: stripTrailingMeta(line.text), parts: [] };
+}
+
+/** Reads one document's header pairs, signature lines and body into a ChartDocument. */
+export function readDocumentLines(open: DocumentLines, index: number): ChartDocument | undefined {
   const { anchor } = open;
   const ref = (line: Line, text = line.text) => refOf(line.el, line.ctx, text);
   const meta: Meta = {};
@@ -223,6 +252,11 @@ function toDocument(open: Open, index: number, scan: PageScan): ChartDocument | 
     const known = pairs.map((p) => ({ p, means: DOCUMENT_LABELS.lookup(p.label), id: PATIENT_LABELS.lookup(p.label) }));
     const headerPairs = known.filter((k) => k.means !== undefined || k.id !== undefined);
     for (const { p, means, id } of headerPairs) readPair(p, means, id, line);
+    // "Surgeon: Victor Ames, MD · 11/18/2026 09:30": a time beside the header pairs.
+    if (headerPairs.length > 0 && !meta.createdAt) {
+      const time = splitSegments(line.text).find((seg) => seg.length <= 40 && /^(\d|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)/i.test(seg) && parseClinicalDate(seg));
+      if (time) meta.createdAt = withDate({ value: time, source: ref(line) });
+    }
     if (parsed && (parsed.signer || parsed.signedAt || parsed.cosignedAt || parsed.status !== 'signed' || parsed.cosigner)) {
       // "/es/ NAME" with the time on a line of its own below ("Signed: 04/08/2026 15:42").
       if (!parsed.signer && !parsed.cosigner && parsed.signedAt && signature?.signer && !signature.signedAt) signature.signedAt = parsed.signedAt;
@@ -256,6 +290,8 @@ function toDocument(open: Open, index: number, scan: PageScan): ChartDocument | 
 
   function readPair(p: LabelValue, means: string | undefined, id: string | undefined, line: Line): void {
     const value = p.value.trim();
+    // "DOB:" printed with nothing after it: the document names the identifier and leaves it blank.
+    if (!value && !means && id && (id === 'name' || id === 'mrn' || id === 'dob')) identifiers[id] ??= { value: '', source: ref(line, `${p.label}:`) };
     if (!value) return;
     const field = (): Field => ({ value, source: ref(line, `${p.label}: ${value}`) });
     if (id === 'name' && !means) identifiers.name ??= field();
@@ -298,13 +334,28 @@ function toDocument(open: Open, index: number, scan: PageScan): ChartDocument | 
     }
   }
 
+  // A card's byline and time under its title: "Jae-won Park, RN · Nursing", "Sep 16, 2026 6:45 AM".
+  for (const line of body.slice(0, 4)) {
+    if (line.text.length > 160) continue;
+    for (const segment of splitSegments(line.text)) {
+      if (!meta.author && PERSON.test(segment) && segment.length <= 60) meta.author = { value: segment, source: ref(line, line.text) };
+      else if (!meta.createdAt && segment.length <= 40 && parseClinicalDate(segment)) meta.createdAt = withDate({ value: segment, source: ref(line, line.text) });
+    }
+  }
+  // "Author" over "Jane Roe, MD": a label line and its value line (dt/dd, th/td, label/value cells).
+  const paired = pairedLines(open.lines);
+  for (const { label, value } of paired) {
+    const means = DOCUMENT_LABELS.lookup(label.text);
+    const id = PATIENT_LABELS.lookup(label.text);
+    if (means || id) readPair({ label: label.text, value: value.text, element: value.el }, means, id, value);
+  }
   const final = resolveSignature(signature, cosigns, meta, standaloneStatus);
   if (!final.line && final.status === 'unknown' && body.length === 0 && !meta.author) return undefined;
   const titleRef = ref(open.titleLine, open.title);
-  const text = body.map((l) => l.text).join('\n');
-  const sections: Section[] = text ? [{ title: open.title, text, source: ref(body[0]!, text) }] : [];
+  const pairedValues = new Set(paired.flatMap((p) => (DOCUMENT_LABELS.lookup(p.label.text) || PATIENT_LABELS.lookup(p.label.text) ? [p.label, p.value] : [])));
+  const sections = sectionsOf(body.filter((l) => !pairedValues.has(l)), open.title, ref);
   const doc: ChartDocument = {
-    id: anchor.el.getAttribute('id') || `segment-${index + 1}`,
+    id: open.id ?? (anchor.el.getAttribute('id') || `segment-${index + 1}`),
     kind: kindFromTitle(open.title),
     title: { value: open.title, source: titleRef },
     signature: final,
@@ -316,9 +367,63 @@ function toDocument(open: Open, index: number, scan: PageScan): ChartDocument | 
   if (meta.author) doc.author = personFrom(meta.author.value, meta.author.source);
   else if (author && final.signer) doc.author = final.signer;
   if (meta.createdAt) doc.createdAt = meta.createdAt;
-  void scan;
   return doc;
 }
+
+const LABEL_CELL = new Set(['dt', 'th', 'label']);
+
+/** Label lines followed by their value line: `dt`/`dd`, `th`/`td`, a label cell and the cell after it. */
+function pairedLines(lines: Line[]): { label: Line; value: Line }[] {
+  const pairs: { label: Line; value: Line }[] = [];
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const label = lines[i]!;
+    const value = lines[i + 1]!;
+    const tag = label.el.localName.toLowerCase();
+    const next = value.el.localName.toLowerCase();
+    const isLabel = (LABEL_CELL.has(tag) && label.text.length <= 40)
+      || (tag === 'td' && next === 'td' && label.el.nextElementSibling === value.el && label.text.length <= 30 && /:?$/.test(label.text));
+    if (isLabel && (next === 'dd' || next === 'td' || label.el.nextElementSibling === value.el)) {
+      pairs.push({ label: { ...label, text: label.text.replace(/[\s:]+$/, '') }, value });
+      i++;
+    }
+  }
+  return pairs;
+}
+
+/**
+ * The body's sections: a heading line, a "FINDINGS:" label at the start of a line, or a
+ * definition-list term starts one; the lines after it are its text. A body without such a
+ * line is one section under the document's title.
+ */
+function sectionsOf(body: Line[], title: string, ref: (line: Line, text?: string) => SourceRef): Section[] {
+  const sections: { title: string; lines: string[]; first: Line }[] = [];
+  let current: { title: string; lines: string[]; first: Line } | undefined;
+  for (const line of body) {
+    const tag = line.el.localName.toLowerCase();
+    const labelled = SECTION_LABEL.exec(line.text);
+    const heading = /^h[1-6]$/.test(tag) || tag === 'dt' || line.el.getAttribute('role') === 'heading';
+    if (heading && line.text.length <= 80) {
+      current = { title: line.text.replace(/[\s:]+$/, ''), lines: [], first: line };
+      sections.push(current);
+    } else if (labelled && !DOCUMENT_LABELS.lookup(labelled[1]!) && !PATIENT_LABELS.lookup(labelled[1]!)) {
+      current = { title: labelled[1]!.trim(), lines: labelled[2] ? [labelled[2]] : [], first: line };
+      sections.push(current);
+    } else {
+      if (!current) {
+        current = { title, lines: [], first: line };
+        sections.push(current);
+      }
+      current.lines.push(line.text);
+    }
+  }
+  return sections.map((s) => {
+    const text = s.lines.join('\n');
+    return { title: s.title, text, source: ref(s.first, text || s.title) };
+  });
+}
+
+/** "FINDINGS: Gallbladder distended…", "Assessment/Plan:" — a section label at the start of a line. */
+const SECTION_LABEL = /^([A-Z][A-Za-z /&()'-]{2,40}?)\s*:\s*(.*)$/;
 
 function sameSigner(a: Signature, b: Signature): boolean {
   const words = (s: Signature) => new Set((s.signer?.name.value ?? '').toLowerCase().split(/[^a-z]+/).filter((w) => w.length > 2));
@@ -385,5 +490,7 @@ function resolveSignature(
   if (result.status === 'signed' && !result.signer && !result.signedAt && !result.line) result.status = 'unknown';
   // Dictated (a DICT DATE, "Dictated by") and not signed: the transcription awaits its author.
   if (meta.dictated && (result.status === 'unsigned' || (result.status === 'unknown' && !result.line))) result.status = 'dictated-not-signed';
+  // Only a status word ("STATUS: COMPLETED", a chip): the signature itself is not on the page.
+  if (result.status !== 'unknown' && !result.signer && !result.signedAt) result.statusOnly = true;
   return result;
 }

@@ -4,7 +4,7 @@ import { isDocumentTitle, kindFromTitle } from '../document-kind.ts';
 import type { ChartDocument, Field, Signature, SignatureStatus } from '../snapshot.ts';
 import { DEFICIENCY_TYPES, DOCUMENT_LABELS, SIGNATURE_STATUSES } from '../vocabulary.ts';
 import { isOrderGrid } from './order-table.ts';
-import type { Line, PageScan } from './page-scan.ts';
+import { byTagOrRole, closestWhere, type Line, type PageScan } from './page-scan.ts';
 import { parseSignatureLine, personFrom } from './signature-line.ts';
 import { refOf } from './source-ref.ts';
 import { columnsOf, gridOf, type GridRow } from './table-grid.ts';
@@ -115,24 +115,21 @@ function rowSignature(field: (means: string) => Field | undefined, text: (means:
     else if (parseClinicalDate(status.value)) signature.signedAt = withDate(status);
   }
   if (cosigner && signature.status === 'signed' && text('cosignedAt')) signature.cosigner = personFrom(cosigner.value, cosigner.source);
+  // A row says the status; unless it gives the signing time too, the signature itself is not shown.
+  if (signature.status !== 'unknown' && !signature.signedAt) signature.statusOnly = true;
   return signature;
 }
 
-const LIST_ITEM = 'li, [role="treeitem"], [role="option"], [role="listitem"]';
-const NOT_CONTENT = 'nav, [role="navigation"], [role="menu"], [role="menubar"], [role="tablist"], button';
+const LIST_ITEM = byTagOrRole(['li'], ['treeitem', 'option', 'listitem']);
+const NOT_CONTENT = byTagOrRole(['nav', 'button'], ['navigation', 'menu', 'menubar', 'tablist']);
 /** The status words of a tree leaf: its end, or in brackets. */
 const LEAF = /^(.*?)(?:\s*[-–—|·:,]\s*|\s+)(\(?\s*\d{1,4}[/-]\d{1,2}[/-]\d{1,4}[^()]*\)?|\d{1,2}[- ](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[- ]\d{2,4}.*)?\s*(?:[-–—|·:,]\s*)?\(?([A-Za-z][A-Za-z ()/-]{1,40}?)?\)?\s*$/i;
 
 /** A documents-tree leaf: a list item naming a document kind, with a date or a status. */
 function treeLeaf(line: Line): ChartDocument | undefined {
   if (line.text.length > 140) return undefined;
-  let item: Element | null;
-  try {
-    item = line.el.closest(LIST_ITEM);
-    if (!item || line.el.closest(NOT_CONTENT)) return undefined;
-  } catch {
-    return undefined;
-  }
+  const item = closestWhere(line.el, LIST_ITEM, 6);
+  if (!item || closestWhere(line.el, NOT_CONTENT)) return undefined;
   const iso = parseClinicalDate(line.text);
   const status = SIGNATURE_STATUSES.lookup(line.text.replace(/^[^-–—|·(]*/, '')) as SignatureStatus | undefined;
   if (!iso && !status) return undefined;
@@ -141,7 +138,10 @@ function treeLeaf(line: Line): ChartDocument | undefined {
   if (!title || !isDocumentTitle(title) || title.length > 80) return undefined;
   const source = refOf(line.el, line.ctx, line.text);
   const signature: Signature = { status: status ?? 'unknown' };
-  if (status) signature.line = { value: line.text, source };
+  if (status) {
+    signature.line = { value: line.text, source };
+    signature.statusOnly = true;
+  }
   const doc: ChartDocument = {
     id: line.el.getAttribute('id') || item.getAttribute('id') || `leaf-${title.replace(/\W+/g, '-').toLowerCase()}`,
     kind: kindFromTitle(title),

@@ -3,6 +3,8 @@ import { parseClinicalDate } from '../dates.ts';
 import type { CodedItem, Field, Order, OrderKind, Signature } from '../snapshot.ts';
 import { ORDER_COLUMNS, ORDER_KINDS, SIGNATURE_STATUSES } from '../vocabulary.ts';
 import { columnsOf, gridOf, type Grid } from './table-grid.ts';
+import { linesUnder, type Line } from './page-scan.ts';
+import { pairsFromText } from './label-value.ts';
 import type { ListLike, PageScan } from './page-scan.ts';
 import { parseSignatureLine, personFrom } from './signature-line.ts';
 import { refOf, valueOrText } from './source-ref.ts';
@@ -35,6 +37,7 @@ export function findOrders(scan: PageScan): Order[] {
     if (!grid || !isOrderGrid(grid, `${scan.headings[table.heading]?.text ?? ''} ${textOf(table.el.querySelector('caption'))}`)) continue;
     const cols = columnsOf(grid, ORDER_COLUMNS);
     const authColumns = cols.has('authBy') || cols.has('authAt') || cols.has('auth') || cols.has('readBack');
+    const legend = legendOf(scan, table);
     for (const row of grid.rows) {
       const cell = (name: string) => {
         const i = cols.get(name);
@@ -43,14 +46,39 @@ export function findOrders(scan: PageScan): Order[] {
       const textCell = cell('text');
       if (!textCell || !textOf(textCell)) continue;
       const source = refOf(row.el, table.ctx, row.cells.map((c) => textOf(c)).join(' | '));
-      const kindText = cell('kind') ? textOf(cell('kind')) : textOf(textCell);
+      const kindText = cell('kind') ? `${textOf(cell('kind'))} ${legend.get(textOf(cell('kind')).toUpperCase()) ?? ''}` : textOf(textCell);
+      // A MAR or order-review cell that lists the order's details as "Label: value" lines
+      // ("Communication Type: Phone Read Back", "Cosign: Not Cosigned").
+      const details = detailPairs(scan, textCell);
+      const detail = (means: string) => details.find((d) => ORDER_COLUMNS.lookup(d.label) === means)?.value;
+      const stated = (ORDER_KINDS.lookup(kindText) ?? (detail('kind') ? ORDER_KINDS.lookup(detail('kind')!) : undefined)) as OrderKind | undefined;
       const order: Order = {
         id: row.el.getAttribute('id') || `order-${orders.length + 1}`,
-        kind: (ORDER_KINDS.lookup(kindText) as OrderKind | undefined) ?? (cell('kind') ? 'unknown' : 'unknown'),
+        // An order the practitioner entered (the table names no verbal/telephone mode and no
+        // authentication step) is a CPOE order, signed as it is entered.
+        kind: stated ?? (!authColumns && cell('by') && textOf(cell('by')) ? 'electronic' : 'unknown'),
         text: fieldOf(textCell, table),
-        signature: orderSignature(cell, table, authColumns),
+        signature: !stated && !authColumns && cell('by') && textOf(cell('by'))
+          ? { status: 'signed', signer: personFrom(textOf(cell('by')), refOf(cell('by')!, table.ctx, textOf(cell('by')))), statusOnly: true }
+          : orderSignature(cell, table, authColumns),
         source,
       };
+      if (details.length > 0) {
+        const lines = linesUnder(scan, textCell);
+        const head = lines.filter((l) => !details.some((d) => d.line === l)).slice(0, 2).map((l) => l.text).join(' ');
+        if (head) order.text = { value: head, source: refOf(textCell, table.ctx, head) };
+        const auth = detail('authBy') ?? detail('auth') ?? detail('authAt');
+        if (order.signature.status === 'unknown' && auth) {
+          const ref = refOf(textCell, table.ctx, auth);
+          const parsed = parseSignatureLine(auth, ref);
+          const said = SIGNATURE_STATUSES.lookup(auth) as Signature['status'] | undefined;
+          order.signature = parsed ?? (said ? { status: said, line: { value: auth, source: ref } } : { status: 'unknown' });
+          const at = parseClinicalDate(auth);
+          if (order.signature.status === 'signed' && at && !order.signature.signedAt) order.signature.signedAt = { value: auth, iso: at, source: ref };
+        }
+        const by = detail('by');
+        if (by && !order.orderedBy) order.orderedBy = personFrom(by, refOf(textCell, table.ctx, by));
+      }
       const at = cell('at');
       if (at && parseClinicalDate(textOf(at))) order.orderedAt = withDate(fieldOf(at, table));
       const by = cell('by');
@@ -60,6 +88,31 @@ export function findOrders(scan: PageScan): Order[] {
     }
   }
   return orders;
+}
+
+/** "Label: value" lines inside one cell, each with its line. */
+function detailPairs(scan: PageScan, cell: Element): { label: string; value: string; line: Line }[] {
+  const lines = linesUnder(scan, cell);
+  if (lines.length < 2) return [];
+  return lines.flatMap((line) => pairsFromText(line.text, line.el).filter((p) => p.value && ORDER_COLUMNS.lookup(p.label)).map((p) => ({ label: p.label, value: p.value, line })));
+}
+
+/**
+ * A page's legend for a table's short codes ("SRC: E=ELECTRONIC  V=VERBAL  T=TELEPHONE"): the
+ * lines after the table (or before it) holding two or more CODE=Meaning pairs.
+ */
+function legendOf(scan: PageScan, table: ListLike): Map<string, string> {
+  const legend = new Map<string, string>();
+  const inside = new Set(linesUnder(scan, table.el));
+  const at = scan.lines.findIndex((l) => inside.has(l));
+  const after = at < 0 ? -1 : scan.lines.findIndex((l, i) => i > at && !inside.has(l));
+  const near = [...(after >= 0 ? scan.lines.slice(after, after + 4) : []), ...(at > 0 ? scan.lines.slice(Math.max(0, at - 3), at) : [])];
+  for (const line of near) {
+    const pairs = [...line.text.matchAll(/\b([A-Z]{1,4})\s*=\s*([A-Za-z][A-Za-z /()-]*?)(?=\s{2,}|\s+[A-Z]{1,4}\s*=|\s*[|;,]|$)/g)];
+    if (pairs.length < 2) continue;
+    for (const p of pairs) if (!legend.has(p[1]!)) legend.set(p[1]!, p[2]!.trim());
+  }
+  return legend;
 }
 
 /**

@@ -38,6 +38,8 @@ export interface PageScan {
   report: WalkReport;
   /** Lazily built index for `containerOf`. */
   byContainer?: Map<Element, Found>;
+  /** Lazily built index for `linesUnder`. */
+  byAncestor?: Map<Element, Line[]>;
 }
 
 /** Inline elements: their text belongs to the line of the block around them. */
@@ -65,10 +67,85 @@ export function closestWithin(el: Element, tags: ReadonlySet<string>, max = 24):
   return null;
 }
 
-/** `ancestor.contains(el)` by climbing from `el`: happy-dom's `contains` recurses down the tree. */
-export function isInside(el: Element, ancestor: Element): boolean {
-  for (let node: Element | null = el; node; node = node.parentElement) if (node === ancestor) return true;
+/**
+ * `ancestor.contains(el)` by climbing from `el` (happy-dom's `contains` recurses down the tree),
+ * at most `max` levels: on a 5,000-deep page an unbounded climb per line is quadratic.
+ */
+export function isInside(el: Element, ancestor: Element, max = 400): boolean {
+  let node: Element | null = el;
+  for (let steps = 0; node && steps <= max; steps++, node = node.parentElement) if (node === ancestor) return true;
   return false;
+}
+
+/** `el.closest(selector)` within `max` levels; a selector the DOM refuses matches nothing. */
+export function closestMatching(el: Element, selector: string, max = 16): Element | null {
+  let node: Element | null = el;
+  for (let steps = 0; node && steps <= max; steps++, node = node.parentElement) {
+    try {
+      if (node.matches(selector)) return node;
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+/**
+ * The nearest ancestor-or-self within `max` levels for which `test` holds. Tag and attribute
+ * tests, not selectors: this runs for every line of a page, and selector matching per level
+ * is what made a 5,000-deep page slow.
+ */
+export function closestWhere(el: Element, test: (node: Element) => boolean, max = 16): Element | null {
+  let node: Element | null = el;
+  for (let steps = 0; node && steps <= max; steps++, node = node.parentElement) if (test(node)) return node;
+  return null;
+}
+
+/** A tag or ARIA role test for `closestWhere`: `byTagOrRole(['nav'], ['navigation'])`. */
+export function byTagOrRole(tags: readonly string[], roles: readonly string[] = []): (node: Element) => boolean {
+  const tagSet = new Set(tags);
+  const roleSet = new Set(roles);
+  return (node) => tagSet.has(node.localName.toLowerCase()) || (roleSet.size > 0 && roleSet.has(node.getAttribute('role') ?? ''));
+}
+
+/**
+ * The parent in the tree as rendered: a slotted element's slot, a shadow root's host, else the
+ * DOM parent. A web component's note is its shadow tree (title, signature block) plus the text
+ * slotted into it from the page, and both belong to the note.
+ */
+export function renderedParent(el: Element): Element | null {
+  const parent = el.parentElement;
+  if (parent?.shadowRoot) {
+    const assigned = (el as Element & { assignedSlot?: Element | null }).assignedSlot;
+    if (assigned) return assigned;
+    const name = el.getAttribute('slot');
+    try {
+      const slot = parent.shadowRoot.querySelector(name ? `slot[name="${name.replace(/["\\]/g, '')}"]` : 'slot:not([name])');
+      if (slot) return slot;
+    } catch {
+      // A slot name no selector can hold: fall back to the host.
+    }
+  }
+  if (parent) return parent;
+  const root = el.getRootNode() as Node & { host?: Element };
+  return root.host ?? null;
+}
+
+/** The scan's lines under an element (its own and its descendants' within 12 levels), indexed once. */
+export function linesUnder(scan: PageScan, el: Element): Line[] {
+  if (!scan.byAncestor) {
+    const index = new Map<Element, Line[]>();
+    for (const line of scan.lines) {
+      let node: Element | null = line.el;
+      for (let up = 0; node && up <= 12; up++, node = node.parentElement) {
+        const list = index.get(node);
+        if (list) list.push(line);
+        else index.set(node, [line]);
+      }
+    }
+    scan.byAncestor = index;
+  }
+  return scan.byAncestor.get(el) ?? [];
 }
 
 /** The innermost document container (article) holding `el`, climbing at most `max` levels. */
@@ -86,6 +163,8 @@ export function scanPage(document: Document, budget?: WalkBudget): PageScan {
   const scan: PageScan = { lines: [], headings: [], tables: [], lists: [], dls: [], controls: [], containers: [], report: undefined! };
   const byBlock = new Map<Element, Line>();
   const preformatted = preformattedTest(document);
+  /** The element whose text a block's line last took: text from another one is another field. */
+  const lastParent = new Map<Element, Element | null>();
   /** Blocks whose next text starts a new line: a `<br>` came after their last text. */
   const broken = new Set<Element>();
   const startLine = (block: Element, ctx: WalkContext, text: string, pre = false) => {
@@ -134,9 +213,14 @@ export function scanPage(document: Document, budget?: WalkBudget): PageScan {
       const text = raw.replace(/\s+/g, (ws) => (ws.length >= 3 && !ws.includes('\n') ? '   ' : ' '));
       const line = byBlock.get(block);
       if (line && !broken.has(block)) {
-        if (line.text.length < MAX_LINE) line.text = `${line.text}${text}`;
+        // Text of two elements side by side with no space between ("<span>Patient</span><span>DOE</span>")
+        // is two fields on screen: keep a space between them.
+        const gap = lastParent.get(block) !== node.parentElement && !/\s$/.test(line.text) && !/^\s/.test(text) ? ' ' : '';
+        if (line.text.length < MAX_LINE) line.text = `${line.text}${gap}${text}`;
+        lastParent.set(block, node.parentElement);
         return;
       }
+      lastParent.set(block, node.parentElement);
       broken.delete(block);
       startLine(block, ctx, text);
     },

@@ -26,10 +26,22 @@ export function gridOf(table: Element): Grid | undefined {
 function htmlGrid(table: Element): Grid | undefined {
   const rows = [...table.querySelectorAll('tr')].filter((tr) => tr.closest('table') === table).slice(0, MAX_ROWS);
   const cellsOf = (tr: Element) => [...tr.children].filter((c) => c.localName === 'td' || c.localName === 'th');
-  const headerRowIndex = rows.findIndex((tr) => {
+  let headerRowIndex = rows.findIndex((tr) => {
     const cells = cellsOf(tr);
     return cells.length > 1 && (tr.parentElement?.localName === 'thead' || cells.every((c) => c.localName === 'th'));
   });
+  // An older layout: a first row of bold `td`s (or one marked as the header) over data rows.
+  if (headerRowIndex < 0 && rows.length > 1) {
+    const first = rows[0]!;
+    const cells = cellsOf(first);
+    const marked = /\b(hdr|header|head|heading|colhead)\b/i.test(`${first.getAttribute('class') ?? ''} ${cells[0]?.getAttribute('class') ?? ''}`);
+    const bold = cells.every((c) => {
+      const text = textOf(c);
+      const strong = c.querySelector('b, strong, th');
+      return text.length > 0 && text.length <= 40 && strong !== null && textOf(strong) === text;
+    });
+    if (cells.length > 1 && (bold || marked) && cellsOf(rows[1]!).length === cells.length) headerRowIndex = 0;
+  }
   if (headerRowIndex < 0) return undefined;
   // Header cells may span columns (colspan): repeat their text so positions line up with the data rows.
   const header = cellsOf(rows[headerRowIndex]!).flatMap((c) => Array<string>(Math.max(1, Math.min(20, Number(c.getAttribute('colspan')) || 1))).fill(normalLabel(textOf(c))));

@@ -13,3 +13,22 @@ export function quote(text: string, max = 300): string {
   const folded = foldSpace(text);
   return folded.length > max ? `${folded.slice(0, max - 1)}…` : folded;
 }
+
+/**
+ * The text of a small element (a label, a chip, a title part), or undefined when it holds more
+ * than `maxNodes` nodes: `textContent` of a nested block is the text of everything inside it,
+ * and asking for it per line of a deep page is quadratic.
+ */
+export function smallTextOf(el: Element | null | undefined, maxNodes = 24): string | undefined {
+  if (!el) return undefined;
+  const parts: string[] = [];
+  const stack: Node[] = [el];
+  let seen = 0;
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (++seen > maxNodes) return undefined;
+    if (node.nodeType === 3) parts.push(node.nodeValue ?? '');
+    else for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push(node.childNodes[i]!);
+  }
+  return foldSpace(parts.join(''));
+}

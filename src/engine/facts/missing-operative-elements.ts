@@ -20,6 +20,8 @@ export const missingOperativeElements: FactDefinition = {
   scopes: ['document'],
   compute: ({ item }) => {
     const doc = item as ScopeItems['document'];
+    // Listed, not shown (a scanned-document index, a notes grid): its content is not known to be missing.
+    if (!doc.sections.some((s) => s.text.trim() !== '')) return [];
     const present = (e: (typeof ELEMENTS)[number]) =>
       doc.sections.some((s) => (e.title.test(s.title) || (s.code !== undefined && e.codes.includes(s.code))) && s.text.trim() !== '') ||
       (e.name === 'surgeon' && (doc.author?.name.value.trim() || doc.signature.signer?.name.value.trim()));

@@ -1,4 +1,5 @@
 import { coverageSummary, type Coverage } from '../../chart/coverage.ts';
+import { TeachOffer } from './TeachPanel.tsx';
 
 /**
  * What chartlint read of the chart, in one line, and what it could not read. Shown above the
@@ -19,6 +20,7 @@ export function CoverageNote({ coverage }: { coverage: Coverage | undefined }) {
           </ul>
         </details>
       )}
+      <TeachOffer incomplete={!coverage.complete} />
     </div>
   );
 }

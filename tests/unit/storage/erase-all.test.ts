@@ -4,6 +4,8 @@ import { importRelease, listReleases } from '../../../src/storage/codesets.ts';
 import { openChartlintDb } from '../../../src/storage/db.ts';
 import { dismiss, dismissalsFor } from '../../../src/storage/dismissals.ts';
 import { eraseAllLocalData } from '../../../src/storage/erase-all.ts';
+import { listSiteProfiles, saveSiteProfile } from '../../../src/storage/site-profiles.ts';
+import { SITE_PROFILE_FORMAT, SITE_PROFILE_VERSION } from '../../../src/chart/site-profile/format.ts';
 import { pruneExpired } from '../../../src/storage/retention.ts';
 import { DEFAULT_USER_SETTINGS, readSettings, writeSettings } from '../../../src/storage/settings.ts';
 
@@ -20,6 +22,7 @@ describe('eraseAllLocalData', () => {
     await writeSettings(db, { ...DEFAULT_USER_SETTINGS, retentionDays: 7, disabledPacks: ['coding'] });
     await importRelease(db, { system: 'icd10cm', fiscalYear: 2027, input: ORDER_FILE, source: 'order.txt' });
     expect(await listReleases(db)).toHaveLength(1);
+    await saveSiteProfile(db, { format: SITE_PROFILE_FORMAT, version: SITE_PROFILE_VERSION, origin: 'https://ehr.example.test', updatedAt: '2026-11-01T00:00:00Z', patient: { name: '#banner .name' } });
 
     await eraseAllLocalData(db);
 
@@ -29,6 +32,7 @@ describe('eraseAllLocalData', () => {
     expect(await listReleases(db)).toEqual([]);
     expect(await db.count('releaseChunks')).toBe(0);
     expect(await db.get('active', 'icd10cm')).toBeUndefined();
+    expect(await listSiteProfiles(db)).toEqual([]);
     // The connection still works after the erase.
     await recordAudit(db, { at: '2026-11-02T00:00:00Z', action: 'finding-shown' });
     expect(await auditTrail(db)).toHaveLength(1);
