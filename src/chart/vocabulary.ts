@@ -80,13 +80,21 @@ export function compileVocabulary(name: string, file: VocabularyFile, entries: V
     }
   });
   const prepare = file.match === 'whole' ? normalLabel : (text: string) => text;
+  // One pass over the text says whether any entry could read it: most lines of a page hold
+  // no label or status at all, and trying each entry's pattern on each line is the reader's cost.
+  let any: RegExp | undefined;
+  try {
+    any = compiled.length > 1 ? new RegExp(compiled.map((e) => `(?:${e.re.source})`).join('|'), 'i') : undefined;
+  } catch {
+    any = undefined;
+  }
   return {
     name,
     entries: compiled,
     errors,
     lookup(text) {
       const t = prepare(text);
-      if (!t) return undefined;
+      if (!t || (any && !any.test(t))) return undefined;
       return compiled.find((e) => e.re.test(t))?.means;
     },
   };

@@ -211,7 +211,8 @@ function collectPairs(scan: PageScan): Pair[] {
     if (line.text.includes(':') && (!closestWithin(line.el, CELLS, 4) || /:\s*\S/.test(line.text))) add(pairsFromText(line.text, line.el), line.ctx);
     // <div><span>MRN</span> <span>4820193</span></div>, <td>Pt Name</td>… : a bare label element, then its value.
     const first = line.el.firstElementChild;
-    if (first && first.childElementCount === 0 && isBannerLabel(textOf(first)) && first.nextElementSibling?.childElementCount === 0) {
+    // Only where the label starts the line: "Hx obtained from <span>patient</span> / spouse" is prose.
+    if (first && first.childElementCount === 0 && isBannerLabel(textOf(first)) && line.text.startsWith(textOf(first)) && first.nextElementSibling?.childElementCount === 0) {
       const value = textOf(first.nextElementSibling);
       if (value) add([{ label: cleanLabel(textOf(first)), value, element: first.nextElementSibling }], line.ctx);
     }

@@ -60,7 +60,11 @@ export function findCodedLines(scan: PageScan, isTableLine: (line: Line) => bool
   return { diagnoses, procedures };
 }
 
+/** A quick look for anything code-shaped before the full patterns (most lines hold none). */
+const CODE_SHAPED = /[A-Z][0-9][0-9A-Z]|[0-9A-HJ-NP-Z]{7}/;
+
 function codeOf(text: string): { code: string; text: string } | undefined {
+  if (!CODE_SHAPED.test(text)) return undefined;
   const lead = LEADING.exec(text);
   if (lead && /\d/.test(lead[1]!)) return { code: lead[1]!, text: lead[2]!.replace(/\s{2,}.*$/, '').trim() };
   const trail = TRAILING.exec(text);

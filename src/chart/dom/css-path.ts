@@ -3,10 +3,14 @@
  * `:nth-of-type` steps down to the element. Ids that look generated (digits, hashes) are
  * skipped because they change between page loads.
  */
+const MAX_STEPS = 60;
+
 export function cssPath(el: Element, siblings?: SiblingIndex): string {
   const steps: string[] = [];
   let node: Element | null = el;
-  while (node && node.nodeType === 1) {
+  // A 5,000-deep page would give a selector of hundreds of kilobytes per value: the last 60
+  // steps still find the element (a child combinator chain matches wherever it starts).
+  while (node && node.nodeType === 1 && steps.length < MAX_STEPS) {
     const id = node.getAttribute('id');
     if (id && isStableId(id)) {
       steps.unshift(`#${cssEscape(id)}`);

@@ -122,7 +122,9 @@ function anchorTitle(line: Line, levels: Map<Element, number>, lines: Line[], at
       const next = lines[j]!;
       if (isOwned(next)) continue;
       if (levels.has(next.el)) break;
-      if (looksLikeSignatureLine(next.text) && parseSignatureLine(next.text, { text: next.text })) return { text, kind: 'heading', named: false };
+      // A signature line of its own ("Signature pending") or one naming its signer or time: a legend's "not dictated" is no note's.
+      const signed = looksLikeSignatureLine(next.text) ? parseSignatureLine(next.text, { text: next.text }) : undefined;
+      if (signed && (signed.signer || signed.signedAt || next.text.length <= 60)) return { text, kind: 'heading', named: false };
     }
     return undefined;
   }

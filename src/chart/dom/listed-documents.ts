@@ -48,6 +48,25 @@ export function findListedDocuments(scan: PageScan): ListedDocument[] {
   return listed;
 }
 
+/** "VO:", "T.O.", "Verbal order": an order, not a document. */
+const WRITTEN_ORDER_START = /^\W{0,3}(?:V\.?O\.?|T\.?O\.?|VORB|TORB|V\/O|T\/O|verbal order|telephone order|phone order)\b/i;
+
+/** A cell's own leading text, before the first element child ("Progress Note <span>Author: …</span>"). */
+function leadingText(cell: Element | undefined): string {
+  if (!cell) return '';
+  let text = '';
+  for (const node of cell.childNodes) {
+    if (node.nodeType === 3) text += node.nodeValue ?? '';
+    else if (text.trim()) break;
+    else text += node.textContent ?? '';
+  }
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function kindFromTitleKnown(text: string): boolean {
+  return text !== '' && kindFromTitle(text) !== 'other';
+}
+
 function rowDocument(row: GridRow, cols: Map<string, number>, header: string[], ctx: PageScan['lines'][number]['ctx'], n: number): ChartDocument | undefined {
   const cell = (means: string) => {
     const i = cols.get(means);
@@ -61,12 +80,16 @@ function rowDocument(row: GridRow, cols: Map<string, number>, header: string[], 
   };
   // "Note Type: Progress Notes" beside "Description: IM Resident Progress Note": the
   // description is the title, the type says the kind.
-  const typeText = text('type');
-  const titleText = text('title') || typeText;
+  // On a worklist the "Type" column may be the deficiency (Sign, Cosign, Dictate) beside a "Document" column.
+  const typeIsDeficiency = !cols.has('deficiency') && text('title') !== '' && DEFICIENCY_TYPES.lookup(text('type')) !== undefined && !kindFromTitleKnown(text('type'));
+  const typeText = typeIsDeficiency ? '' : text('type');
+  const titleText = leadingText(cell('title')) || text('title') || typeText;
   if (!titleText || titleText.length > 120) return undefined;
+  // A group row (the patient's name across the columns) or an order listed among documents.
+  if (row.cells.some((c) => Number(c.getAttribute('colspan')) > 1) || WRITTEN_ORDER_START.test(titleText)) return undefined;
   const rowText = row.cells.map((c) => textOf(c)).join(' | ');
   const source = refOf(row.el, ctx, rowText);
-  const signature = rowSignature(field, text);
+  const signature = rowSignature((means) => field(means === 'deficiency' && typeIsDeficiency ? 'type' : means), text);
   if (signature === 'missing') return undefined;
   const doc: ChartDocument = {
     id: row.el.getAttribute('id') || `listed-${n}`,
@@ -116,7 +139,7 @@ function rowSignature(field: (means: string) => Field | undefined, text: (means:
   }
   if (cosigner && signature.status === 'signed' && text('cosignedAt')) signature.cosigner = personFrom(cosigner.value, cosigner.source);
   // A row says the status; unless it gives the signing time too, the signature itself is not shown.
-  if (signature.status !== 'unknown' && !signature.signedAt) signature.statusOnly = true;
+  if (signature.status !== 'unknown' && !(signature.signedAt?.iso && signature.signedAt.iso.length > 10)) signature.statusOnly = true;
   return signature;
 }
 
@@ -130,6 +153,7 @@ function treeLeaf(line: Line): ChartDocument | undefined {
   if (line.text.length > 140) return undefined;
   const item = closestWhere(line.el, LIST_ITEM, 6);
   if (!item || closestWhere(line.el, NOT_CONTENT)) return undefined;
+  if (!isDocumentTitle(line.text.replace(/\s*[-–—|·(].*$/, '').replace(/\s+\d.*$/, '')) && !isDocumentTitle(line.text.slice(0, 80))) return undefined;
   const iso = parseClinicalDate(line.text);
   const status = SIGNATURE_STATUSES.lookup(line.text.replace(/^[^-–—|·(]*/, '')) as SignatureStatus | undefined;
   if (!iso && !status) return undefined;
@@ -170,7 +194,7 @@ function rankByElement(scan: PageScan): (el: Element) => number {
  * the top of the full text), the day, the author. The full one keeps its text; an unknown
  * status, author or time is filled in from the row.
  */
-export function mergeListed<T extends { doc: ChartDocument }>(listed: T[], shown: T[]): T[] {
+export function mergeListed<T extends { doc: ChartDocument; rank: number }>(listed: T[], shown: T[]): T[] {
   const used = new Set<T>();
   for (const full of shown) {
     const head = titleKey(`${full.doc.title.value} ${full.doc.sections[0]?.text.slice(0, 300) ?? ''}`);
@@ -199,6 +223,8 @@ export function mergeListed<T extends { doc: ChartDocument }>(listed: T[], shown
     }
     if (!best) continue;
     used.add(best);
+    // The note stands where the page lists it first (its row), not where its pane happens to sit.
+    full.rank = Math.min(full.rank, best.rank);
     const row = best.doc;
     const doc = full.doc;
     if (doc.signature.status === 'unknown' && row.signature.status !== 'unknown') doc.signature = { ...row.signature, ...withoutUndefined(doc.signature), status: row.signature.status };

@@ -78,6 +78,9 @@ export function findOrders(scan: PageScan): Order[] {
         }
         const by = detail('by');
         if (by && !order.orderedBy) order.orderedBy = personFrom(by, refOf(textCell, table.ctx, by));
+        // "Order Received by: Nair, Sandeep RN 10/03/26 23:15": when the order was given.
+        const given = [detail('at'), detail('receivedBy')].find((v) => v !== undefined && parseClinicalDate(v) !== undefined);
+        if (given && !order.orderedAt) order.orderedAt = { value: given, iso: parseClinicalDate(given)!, source: refOf(textCell, table.ctx, given) };
       }
       const at = cell('at');
       if (at && parseClinicalDate(textOf(at))) order.orderedAt = withDate(fieldOf(at, table));
@@ -128,6 +131,10 @@ function orderSignature(cell: (name: string) => Element | undefined, table: List
   const atText = textOf(at).replace(/^[-–—\s]+$/, '');
   const statusText = textOf(status);
   const stated = statusText ? (SIGNATURE_STATUSES.lookup(statusText) as Signature['status'] | undefined) : undefined;
+  const byStated = byText ? SIGNATURE_STATUSES.lookup(byText) : undefined;
+  if (byText && byStated !== undefined && byStated !== 'signed' && !/\d{1,2}[/-]\d{1,2}/.test(byText)) {
+    return { status: byStated === 'pended' ? 'unsigned' : (byStated as Signature['status']), line: { value: byText, source: refOf(by!, table.ctx, byText) } };
+  }
   if (byText && !/^(pending|none|n\/a|not authenticated|unsigned|awaiting.*)$/i.test(byText)) {
     const parsed = parseSignatureLine(byText, refOf(by!, table.ctx, byText));
     const signature: Signature = parsed && parsed.status !== 'signed' ? parsed : { status: 'signed', signer: parsed?.signer ?? personFrom(byText, refOf(by!, table.ctx, byText)), line: { value: byText, source: refOf(by!, table.ctx, byText) } };
@@ -142,7 +149,8 @@ function orderSignature(cell: (name: string) => Element | undefined, table: List
   if (status && statusText) {
     const parsed = parseSignatureLine(statusText, refOf(status, table.ctx, statusText));
     if (parsed) return parsed;
-    if (stated) return { status: stated, line: { value: statusText, source: refOf(status, table.ctx, statusText) } };
+    // In an authentication column, "Pending" is an order not yet authenticated, not a saved draft.
+    if (stated) return { status: stated === 'pended' ? 'unsigned' : stated, line: { value: statusText, source: refOf(status, table.ctx, statusText) } };
   }
   if (byText || statusText) {
     const text = byText || statusText;

@@ -48,6 +48,10 @@ const INLINE = new Set([
   'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr', 'br', 'label', 'output', 'slot',
 ]);
 const HEADING = /^h[1-6]$/;
+/** Zero-width, joiner, bidi-control and byte-order characters. */
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
+/** Text read from one text node: a 2 MB node is read in part. */
+const MAX_NODE_TEXT = 20_000;
 const MAX_LINE = 2000;
 /** How far up inline wrappers are followed; pathological nesting stops here. */
 const MAX_INLINE_DEPTH = 8;
@@ -195,7 +199,8 @@ export function scanPage(document: Document, budget?: WalkBudget): PageScan {
     text(node, ctx) {
       const block = blockOf(node);
       if (!block) return;
-      const raw = node.nodeValue ?? '';
+      // Zero-width and bidi control characters are invisible on screen: a name or MRN is read without them.
+      const raw = (node.nodeValue ?? '').slice(0, MAX_NODE_TEXT).replace(INVISIBLE, '');
       // Preformatted text (a TIU note in <pre>) keeps its lines: each is a line of its own.
       if (preformatted.test(block)) {
         const parts = raw.split(/\r?\n/);
@@ -248,9 +253,13 @@ function preformattedTest(document: Document): { test(el: Element): boolean; add
       return;
     }
     for (const style of styles) {
-      for (const m of (style.textContent ?? '').slice(0, 200_000).matchAll(/([^{}@]+)\{([^{}]*)\}/g)) {
-        if (!/white-space\s*:\s*pre(?:-wrap|-line)?\b/i.test(m[2]!)) continue;
-        for (const selector of m[1]!.split(',')) if (selectors.length < 40 && selector.trim()) selectors.push(selector.trim());
+      // Rule by rule, split at '}' (linear: a regex over selector text with few braces backtracks quadratically).
+      for (const rule of (style.textContent ?? '').slice(0, 200_000).split('}')) {
+        const open = rule.lastIndexOf('{');
+        if (open < 0 || !/white-space\s*:\s*pre(?:-wrap|-line)?\b/i.test(rule.slice(open + 1))) continue;
+        const head = rule.slice(0, open);
+        const selectorText = head.slice(head.lastIndexOf('{') + 1);
+        for (const selector of selectorText.split(',')) if (selectors.length < 40 && selector.trim() && !selector.includes('@')) selectors.push(selector.trim());
       }
     }
   };

@@ -32,6 +32,8 @@ export function repeatedBlocks(scan: PageScan): Found[] {
   const evidence = new Map<Element, Evidence>();
   const groups = new Map<Element, Map<string, Set<Element>>>();
   scan.lines.forEach((line, index) => {
+    // A table cell is no card (tables are read by the grid readers).
+    if (SKIP.has(line.el.localName.toLowerCase())) return;
     const signs = isSignatureish(line);
     const title = isTitleish(line);
     let el: Element | null = line.el;

@@ -25,8 +25,18 @@ export function findTextOrders(scan: PageScan, isTableLine: (line: Line) => bool
   const orders: Order[] = [];
   const items = new Set<Element>();
   scan.lines.forEach((line, i) => {
-    if (isTableLine(line)) return;
     const written = WRITTEN_ORDER.exec(line.text);
+    if (written && isTableLine(line)) {
+      // A worklist row naming an order ("VO: haloperidol 5 mg IM … read back"): its row's other cells say its state.
+      const row = closestWhere(line.el, byTagOrRole(['tr'], ['row']), 4);
+      const cells = row ? [...row.children].map((c) => smallTextOf(c) ?? '').filter((t) => t && t.length <= 40 && !line.text.includes(t)) : [];
+      const order = writtenOrder(line, written, [], orders.length + 1);
+      const said = cells.map((t) => SIGNATURE_STATUSES.lookup(t)).find((x) => x !== undefined) as Signature['status'] | undefined;
+      if (order.signature.status === 'unknown' && said) order.signature = { status: said, line: { value: cells.join(' · '), source: order.source }, statusOnly: true };
+      orders.push(order);
+      return;
+    }
+    if (isTableLine(line)) return;
     if (written) {
       orders.push(writtenOrder(line, written, scan.lines.slice(i + 1, i + 8), orders.length + 1));
       return;

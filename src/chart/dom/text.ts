@@ -1,11 +1,13 @@
 /** Text of a node as a reader sees it: whitespace folded, trimmed. */
 export function textOf(node: Node | null | undefined): string {
   if (!node) return '';
-  return foldSpace(node.textContent ?? '');
+  // A cell or node holding megabytes (a hostile page) is read in part.
+  return foldSpace((node.textContent ?? '').slice(0, 20_000));
 }
 
+/** Whitespace folded, and invisible characters (zero-width, bidi controls, BOM) dropped. */
 export function foldSpace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text.replace(/[\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g, '').replace(/\s+/g, ' ').trim();
 }
 
 /** Quoted text is capped so a snapshot of a huge page stays small. */

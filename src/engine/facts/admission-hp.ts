@@ -25,8 +25,10 @@ export const admissionHp: FactDefinition = {
   compute: ({ snapshot, settings }): AdmissionHp | undefined => {
     const admitted = snapshot.encounter?.admittedAt?.iso;
     if (!admitted) return undefined;
+    // An H&P counts from when it was completed (42 CFR 482.22(c)(5): "completed and documented"):
+    // its signature, else its own date; a date of service written back to admission does not make it timely.
     const candidates = timedDocuments(snapshot, ['history-and-physical']).flatMap(({ document, time }) => {
-      const hours = hoursApart(admitted, time);
+      const hours = hoursApart(admitted, document.signature.signedAt?.iso ?? time);
       return hours === undefined ? [] : [{ document, hours }];
     });
     const inWindow = (h: number) => h >= -settings.hpMaxDaysBeforeAdmission * 24 && h <= settings.hpMaxHoursAfterAdmission;

@@ -36,6 +36,7 @@ describe('parseClinicalDate', () => {
     ['08/17/26 2155', '2026-08-17T21:55'],
     ['ELEC 08/17/26 0315', '2026-08-17T03:15'],
     ['04/06/2026 2460', '2026-04-06'],
+    ['e-signed 08/19/26-1402', '2026-08-19T14:02'],
     ['04/06/2026 21405', '2026-04-06'],
     // Zone words are dropped (wall time); a word starting with z is not UTC
     ['Nov 3, 2026 2:05 PM EST', '2026-11-03T14:05'],
