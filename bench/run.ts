@@ -19,6 +19,7 @@ const BENCHES: Bench[] = [
   { name: 'coding', run: async () => (await import('./coding.bench.ts')).run() },
   { name: 'grouper', run: async () => (await import('./grouper.bench.ts')).run() },
   { name: 'cli', run: async () => (await import('./cli.bench.ts')).run() },
+  { name: 'batch', run: async () => (await import('./batch.bench.ts')).run() },
   { name: 'node-dom', run: async () => (await import('./node-dom.bench.ts')).run() },
   // Needs the built extension: `npm run bench` builds first.
   { name: 'panel-latency', run: async () => (await import('./panel-latency.bench.ts')).run() },

@@ -7,8 +7,9 @@
  * - Every chunk sits directly in dist-cli/, one level below the repository root, and each
  *   module's `import.meta.url` is rewritten to its source file's URL computed from there, so
  *   code that finds files beside itself (rules/, ../shared/codesets) finds them as under tsx.
- * - The generated starter code table is read from src/codes/generated/ when first needed, not
- *   copied in, so rebuilding the table does not make the bundle stale.
+ * - The generated tables (the starter code table, the compact grouper tables) are read from
+ *   src/codes/generated/ when first needed, not copied in, so rebuilding them does not make the
+ *   bundle stale.
  * - dist-cli/inputs.json lists the repository files the bundle was built from and when the build
  *   began; bin/chartlint.js falls back to tsx when any of them changed since.
  *
@@ -21,7 +22,7 @@ import { build, type Plugin } from 'esbuild';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = resolve(root, 'dist-cli');
-const STARTER_TABLE = /[\\/]generated[\\/]starter-codes\.json$/;
+const GENERATED_TABLES = /[\\/]generated[\\/](?:starter-codes|grouper-tables)\.json$/;
 
 /** `import.meta.url` of a source file, as seen from a chunk in dist-cli/. */
 const sourceUrls: Plugin = {
@@ -35,12 +36,12 @@ const sourceUrls: Plugin = {
   },
 };
 
-/** The starter table, read from the repository when its module is first evaluated. */
-const starterTableAtRunTime: Plugin = {
-  name: 'starter-table-at-run-time',
+/** The generated tables, read from the repository when their module is first evaluated. */
+const generatedTablesAtRunTime: Plugin = {
+  name: 'generated-tables-at-run-time',
   setup(b) {
-    b.onResolve({ filter: STARTER_TABLE }, (args) => ({ path: resolve(args.resolveDir, args.path), namespace: 'starter-table' }));
-    b.onLoad({ filter: /.*/, namespace: 'starter-table' }, (args) => {
+    b.onResolve({ filter: GENERATED_TABLES }, (args) => ({ path: resolve(args.resolveDir, args.path), namespace: 'generated-table' }));
+    b.onLoad({ filter: /.*/, namespace: 'generated-table' }, (args) => {
       const fromChunk = JSON.stringify(`../${relative(root, args.path).split('\\').join('/')}`);
       return {
         contents: `import { readFileSync } from 'node:fs';\nexport default JSON.parse(readFileSync(new URL(${fromChunk}, import.meta.url), 'utf8'));\n`,
@@ -68,7 +69,7 @@ const result = await build({
   metafile: true,
   sourcemap: 'linked',
   logLevel: 'warning',
-  plugins: [sourceUrls, starterTableAtRunTime],
+  plugins: [sourceUrls, generatedTablesAtRunTime],
 });
 const inputs = Object.keys(result.metafile.inputs).filter((p) => !p.includes(':') && !p.startsWith('node_modules/')).sort();
 // The bin decides staleness from this list: each input's mtime against the build's start.

@@ -1,7 +1,23 @@
 import { coverageSummary, type Coverage } from '../chart/coverage.ts';
 import type { Finding, FindingCategory } from '../engine/finding.ts';
 
-/** One audited file in `--format json` output. */
+/** Whose chart and which stay, as read from the snapshot (values as printed, dates as ISO when read). */
+export interface AuditChart {
+  patient?: { name?: string; mrn?: string };
+  encounter?: { id?: string; kind?: string; admittedAt?: string; dischargedAt?: string };
+}
+
+/** The working MS-DRG as CMS prints it: DRG in three digits, MDC in two. */
+export interface AuditDrg {
+  drg: string;
+  title: string;
+  mdc: string;
+}
+
+/**
+ * One audited file: an element of `--format json` and one line of `--format ndjson`. A
+ * contract for importers (the dashboard's ndjson import): add fields, never rename or drop one.
+ */
 export interface AuditResult {
   file: string;
   adapter: string;
@@ -9,6 +25,12 @@ export interface AuditResult {
   /** What was read and what could not be: a clean audit of an incomplete read proves nothing. */
   coverage?: Coverage;
   findings: Finding[];
+  chart: AuditChart;
+  /**
+   * The working MS-DRG from the chart's own codes; null when the chart has none (not an
+   * inpatient stay, or no principal diagnosis); absent when this build carries no grouper tables.
+   */
+  drg?: AuditDrg | null;
 }
 
 const CATEGORY_ORDER: FindingCategory[] = ['authentication', 'completeness', 'documentation', 'coding'];

@@ -5,6 +5,7 @@ import { ClaimInputError, parseClaim } from '../grouper/claim-input.ts';
 import { groupAndEdit } from '../grouper/group-and-edit.ts';
 import { defaultSharedCodesets, hasGrouperTables, loadTables } from '../grouper/load-node.ts';
 import type { GroupResult } from '../grouper/types.ts';
+import { csvField } from './csv.ts';
 
 const USAGE = 'Usage: chartlint group FILE.jsonl|- [--format jsonl|table|csv] [--shared=DIR]';
 const FORMATS = ['jsonl', 'table', 'csv'] as const;
@@ -72,11 +73,6 @@ const COLUMNS: readonly [string, (r: GroupResult) => string | number][] = [
   ['mceEdits', (r) => r.mce.edits.map((e) => (e.codes.length > 0 ? `${e.edit}(${e.codes.map((c) => c.code).join(' ')})` : e.edit)).join('; ')],
   ['title', (r) => r.drgTitle],
 ];
-
-function csvField(value: string | number): string {
-  const s = String(value);
-  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
 
 export function render(results: readonly GroupResult[], format: Format): string {
   switch (format) {

@@ -1,12 +1,16 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { isMainThread } from 'node:worker_threads';
+import { AUDIT_WORKER_COMMAND } from './audit-messages.ts';
 
 const USAGE = `Usage:
   chartlint snapshot FILE              print the ChartSnapshot JSON of a saved page, C-CDA XML or FHIR JSON
-  chartlint audit FILE... [--format json|text] [--packs a,b] [--strict]
-                                       run the rule packs and say what was read; exit 1 when
-                                       error findings exist (--strict: or the read is incomplete)
+  chartlint audit DIR|FILE... [--format text|table|csv|ndjson|json] [--packs a,b] [--strict] [--jobs N]
+                                       run the rule packs over charts (folders walked, one worker
+                                       per core) and say what was read, with a summary; exit 1 when
+                                       error findings exist (--strict: or a read is incomplete),
+                                       2 when a file could not be read (the others are audited)
   chartlint test-rules [--packs a,b]   run every rule's test cases
   chartlint group FILE.jsonl|- [--format jsonl|table|csv] [--shared=DIR]
                                        MS-DRG v43.1 and MCE per claim; exit 1 when a line was skipped
@@ -28,6 +32,10 @@ export async function main(argv: string[]): Promise<number> {
       return (await import('./test-rules.ts')).testRulesCommand(rest);
     case 'group':
       return (await import('./group.ts')).groupCommand(rest);
+    case AUDIT_WORKER_COMMAND:
+      // Only as a worker thread of `audit` (audit-pool.ts); from a shell it is an unknown command.
+      if (!isMainThread) return (await import('./audit-worker.ts')).runAuditWorker();
+      break;
     case '-v':
     case '--version':
       console.log(version());
@@ -37,10 +45,9 @@ export async function main(argv: string[]): Promise<number> {
     case '--help':
       console.log(USAGE);
       return command === undefined ? 2 : 0;
-    default:
-      console.error(`chartlint: unknown command "${command}"\n${USAGE}`);
-      return 2;
   }
+  console.error(`chartlint: unknown command "${command}"\n${USAGE}`);
+  return 2;
 }
 
 function version(): string {
