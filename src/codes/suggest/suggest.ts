@@ -14,7 +14,7 @@ import { refMatches, refText } from '../code-refs.ts';
 import type { CodeTable } from '../table.ts';
 import { applyCombinations, type AppliedCombination } from './combinations.ts';
 import { codesOnChart, type ChartCodes } from './codes-on-chart.ts';
-import { historyCodeFor, lexiconFor } from './lexicon.ts';
+import { lexiconFor } from './lexicon.ts';
 import { findMentions } from './mentions.ts';
 import { allPassages, type Passage } from './passages.ts';
 import { answers, clinicalIndicators, queryDraft, queryTemplateFor, TERM_PREFIX, termQueryOf, type TermQuery } from './query-draft.ts';
@@ -24,6 +24,13 @@ import { severityOf } from './severity.ts';
 import type { CodeSuggestion, Mention, MentionContext, SuggestionKind } from './types.ts';
 import { isUnspecified, refines } from './unspecified.ts';
 import { dropDefaultedTypes } from './defaults.ts';
+import { bmiFinding } from './bmi.ts';
+import { historyMentions } from './history.ts';
+import { markPrincipal } from './principal.ts';
+import { isInpatient } from './setting.ts';
+import { statusCodes } from './status.ts';
+import { statusPassages } from './status-passages.ts';
+import { integralSymptoms, outpatientSymptoms } from './symptoms.ts';
 
 const SYSTEM = 'ICD-10-CM';
 
@@ -95,6 +102,7 @@ function make(g: Ground, kind: SuggestionKind, code: string, mentions: readonly 
     evidence: uniqueRefs([...mentions.map((m) => m.source), ...extraEvidence]),
     reason,
     severityText: severity.text,
+    sequenceText: '',
     codes: [
       {
         system: SYSTEM,
@@ -132,7 +140,7 @@ function combinationSuggestion(g: Ground, applied: AppliedCombination): CodeSugg
     (required.length > 0 ? ` Report also ${required.join(', ')}.` : '') +
     sequencingNote(g, applied.code);
   const chartRefs = onChart.flatMap((c) => g.chart.codes.get(c) ?? []);
-  return { ...make(g, 'combination', applied.code, mentions, onChart, reason, chartRefs), combines: combination.conditions };
+  return { ...make(g, 'combination', applied.code, mentions, onChart, reason, chartRefs), combines: combination.conditions, combinesCodes: applied.matched };
 }
 
 function queryFor(g: Ground, code: string, mentions: readonly Mention[]): string | undefined {
@@ -181,15 +189,17 @@ function termQuery(g: Ground, term: TermQuery, mentions: readonly Mention[]): Co
     evidence: uniqueRefs(mentions.map((m) => m.source)),
     reason: `The record documents “${documented}” (${mentions[0]?.where ?? 'the chart'}) ${term.noCode}: no code is suggested until the provider answers the query.${statusNote(g.states.get(`${TERM_PREFIX}${term.id}`), g.inpatient)}`,
     severityText: '',
+    sequenceText: '',
     query: queryDraft(term, documented, clinicalIndicators(term, g.passages, own)),
     codes: [],
   };
 }
 
-/** All suggestions for a chart, in a stable order (combinations, specificity, documented, history, queries). */
+/** All suggestions for a chart, in a stable order (combinations, specificity, documented, status, history, queries). */
 export function suggestCodes(snapshot: ChartSnapshot, table: CodeTable): CodeSuggestion[] {
-  const mentions = findMentions(snapshot, lexiconFor(table));
-  const inpatient = snapshot.encounter?.kind === 'inpatient';
+  const lexicon = lexiconFor(table);
+  const mentions = findMentions(snapshot, lexicon);
+  const inpatient = isInpatient(snapshot);
   const states = reconcile(mentions);
   const current = new Map<string, Mention[]>();
   for (const [code, state] of states) if (state.status === 'affirmed' || (state.status === 'uncertain' && inpatient)) current.set(code, state.evidence);
@@ -198,6 +208,8 @@ export function suggestCodes(snapshot: ChartSnapshot, table: CodeTable): CodeSug
   const chart = codesOnChart(snapshot);
   const chartCodes = [...chart.codes.keys()].filter((c) => table.get(c));
   dropDefaultedTypes(current);
+  integralSymptoms(current, inpatient);
+  if (!inpatient) outpatientSymptoms(snapshot, lexicon, states, current);
   const implied = settleSepsis(current, chartCodes, (c) => table.get(c)?.billable === true);
   const g: Ground = { snapshot, table, chart, inpatient, states, current, implied };
   const documented = [...current.keys()].filter((c) => ![...current.keys(), ...chartCodes].some((o) => refines(table, o, c)));
@@ -208,12 +220,15 @@ export function suggestCodes(snapshot: ChartSnapshot, table: CodeTable): CodeSug
     out.push(combinationSuggestion(g, applied));
     [applied.code, ...applied.replaced].forEach((c) => handled.add(c));
   }
-  for (const vague of chartCodes.filter((c) => isUnspecified(table, c))) {
+  for (const vague of chartCodes.filter((c) => isUnspecified(table, c) || chartCodes.some((o) => refines(table, o, c)))) {
     if (out.some((s) => s.replaces.includes(dotted(vague)))) continue;
-    const better = documented.find((c) => refines(table, c, vague));
+    const better = documented.find((c) => refines(table, c, vague)) ?? chartCodes.find((c) => refines(table, c, vague));
     if (better) {
-      const reason = `The chart reports the unspecified ${dotted(vague)} but documents "${current.get(better)?.[0]?.phrase ?? ''}": report the specific code (Section I.B.2, I.B.18).`;
-      out.push(make(g, 'specificity', better, current.get(better) ?? [], [vague], reason, g.chart.codes.get(vague)));
+      const both = chart.codes.has(better);
+      const reason = both
+        ? `The chart reports both the less specific ${dotted(vague)} and ${dotted(better)}, which says more about the same condition: report ${dotted(better)} only (Section I.B.2, I.B.18).`
+        : `The chart reports the unspecified ${dotted(vague)} but documents "${current.get(better)?.[0]?.phrase ?? ''}": report the specific code (Section I.B.2, I.B.18).`;
+      out.push(make(g, 'specificity', better, current.get(better) ?? [], [vague], reason, [...(g.chart.codes.get(vague) ?? []), ...(both ? (g.chart.codes.get(better) ?? []) : [])]));
       handled.add(better);
       continue;
     }
@@ -233,18 +248,25 @@ export function suggestCodes(snapshot: ChartSnapshot, table: CodeTable): CodeSug
       sepsisNote(code, sameSentence(g, code, ms), allInfections);
     out.push({ ...make(g, 'documented', code, ms, [], reason), ...(query ? { query } : {}) });
   }
-  const history = groupByCode(
-    mentions.filter((m) => m.context === 'historical' && !current.has(m.code)).flatMap((m) => {
-      const h = historyCodeFor(m.code);
-      return h && table.get(h)?.billable && !handled.has(h) && !current.has(h) ? [{ ...m, code: h }] : [];
-    }),
-  );
+  const suggested = () => new Set([...handled, ...out.map((s) => normalizeCode(s.code))]);
+  const passages = statusPassages(snapshot);
+  const known = [...new Set([...documented, ...chartCodes, ...out.filter((s) => s.kind !== 'query').map((s) => normalizeCode(s.code))])];
+  for (const status of statusCodes(passages, table, known)) {
+    if (suggested().has(status.code)) continue;
+    out.push(make(g, 'status', status.code, status.mentions, [], status.reason));
+  }
+  const bmi = bmiFinding(snapshot, known);
+  if (bmi && !suggested().has(bmi.code)) {
+    out.push(make(g, 'status', bmi.code, [{ code: bmi.code, phrase: `BMI ${bmi.value}`, source: bmi.source, where: bmi.where, context: 'affirmed' }], [], bmi.reason));
+  }
+  const history = groupByCode(historyMentions(mentions, passages.past, passages.text, lexicon, table).filter((m) => !current.has(m.condition) && !current.has(m.code) && !suggested().has(m.code)));
   for (const [code, ms] of history) {
-    out.push(make(g, 'history', code, ms, [], `Documented as history ("${ms[0]?.trigger ?? ''} ${ms[0]?.phrase ?? ''}"), not as a current condition: the personal-history code applies, not the condition's code (Section I.C.21.c.4).`));
+    out.push(make(g, 'history', code, ms, [], `Documented as history ("${ms[0]?.trigger ?? ''} ${ms[0]?.phrase ?? ''}", ${ms[0]?.where ?? 'the chart'}), not as a current condition: the personal-history code applies, not the condition's code (Section I.C.21.c.4).`));
   }
   for (const [code, ms] of terms) {
     const term = termQueryOf(code);
     if (term && !answered(g, term)) out.push(termQuery(g, term, ms));
   }
+  markPrincipal(out, current, table, inpatient, chart.principal);
   return out;
 }

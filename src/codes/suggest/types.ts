@@ -7,7 +7,7 @@ import type { SuggestedCode } from '../../engine/finding.ts';
 import type { Stamp } from './timeline.ts';
 
 /** How a mention is meant, after the NegEx/ConText-style context step. */
-export type MentionContext = 'affirmed' | 'negated' | 'historical' | 'family' | 'uncertain';
+export type MentionContext = 'affirmed' | 'negated' | 'historical' | 'family' | 'uncertain' | 'hypothetical';
 
 /** A diagnosis phrase found in the chart and the code it maps to. */
 export interface Mention {
@@ -35,9 +35,11 @@ export interface Mention {
  * - combination: a code the classification presumes from two or more documented conditions;
  * - specificity: an unspecified code on the chart where the text documents more;
  * - query: an unspecified code the record cannot make more specific, or a term with no code
- *   ("urosepsis"): ask the provider.
+ *   ("urosepsis"): ask the provider;
+ * - status: a status or long-term drug therapy code (Z79.-, Z99.-, Z95.-, Z66, ...) from the
+ *   medication list, orders or past and social history (status-codes.json).
  */
-export type SuggestionKind = 'documented' | 'history' | 'combination' | 'specificity' | 'query';
+export type SuggestionKind = 'documented' | 'history' | 'combination' | 'specificity' | 'query' | 'status';
 
 /** One suggested (or questioned) code, as rules of scope `suggestion` see it. */
 export interface CodeSuggestion {
@@ -60,10 +62,18 @@ export interface CodeSuggestion {
   evidence: SourceRef[];
   /** For combinations: the documented conditions it combines, in words. */
   combines?: string;
+  /** For combinations: the normalized codes of the conditions it combines. */
+  combinesCodes?: string[];
   /** Why: the conditions combined, the context rule applied (Section II.H / IV.H), ... */
   reason: string;
   /** CC/MCC of the code as a secondary diagnosis, or "" when not applicable. */
   severityText: string;
+  /**
+   * Set on the likely principal (inpatient, Section II) or first-listed (outpatient, Section IV)
+   * diagnosis: which, and why (principal.ts). `sequenceText` is the same in words, or "".
+   */
+  sequence?: { role: 'principal' | 'first-listed'; reason: string };
+  sequenceText: string;
   /** The query draft (kind `query`), the text a CDI specialist would send. */
   query?: string;
   /** What the finding offers to the coder (the SuggestedCode list). */

@@ -1,12 +1,20 @@
 /**
  * Which codes leave something unsaid: titles that say "unspecified", "without complications"
- * (the type-only diabetes codes) or "site not specified". Such a code gives way to a more
- * specific code of the same category when the chart documents one (Section I.B.2, I.B.18).
+ * (the type-only diabetes codes) or "site not specified", and the codes gives-way.json names
+ * (pneumonia of unspecified organism before an organism-specific code, hypertension before the
+ * hypertensive heart or kidney disease codes). Such a code gives way to a more specific code of
+ * the same condition when the chart documents or codes one (Section I.B.2, I.B.18).
  */
 import { normalizeCode } from '../code-format.ts';
 import type { CodeTable } from '../table.ts';
+import givesWayJson from './gives-way.json';
 
 const UNSPECIFIED_TITLE = /\b(unspecified|unsp|without complications|w\/o complications|site not specified|NOS)\b/i;
+
+/** Less specific prefix → prefixes of the codes that say more (normalized). */
+export const GIVES_WAY: ReadonlyMap<string, readonly string[]> = new Map(
+  Object.entries((givesWayJson as { map: Record<string, string[]> }).map).map(([vague, specific]) => [normalizeCode(vague), specific.map(normalizeCode)]),
+);
 
 /** True when the code's title marks it as unspecified. */
 export function isUnspecified(table: CodeTable, code: string): boolean {
@@ -19,7 +27,21 @@ export function categoryOf(code: string): string {
   return normalizeCode(code).slice(0, 3);
 }
 
-/** True when `specific` is a different, specified code of the same category as `vague`. */
+/** True when gives-way.json says `specific` says more about the condition of `vague`. */
+export function givesWayTo(vague: string, specific: string): boolean {
+  const v = normalizeCode(vague);
+  const s = normalizeCode(specific);
+  if (v === s) return false;
+  for (const [prefix, better] of GIVES_WAY) if (v.startsWith(prefix) && better.some((p) => s.startsWith(p))) return true;
+  return false;
+}
+
+/**
+ * True when `specific` is a different, more specific code of the condition of `vague`: a
+ * specified code of the same category where `vague` is unspecified, or one gives-way.json names.
+ */
 export function refines(table: CodeTable, specific: string, vague: string): boolean {
-  return specific !== vague && categoryOf(specific) === categoryOf(vague) && !isUnspecified(table, specific) && isUnspecified(table, vague);
+  if (specific === vague) return false;
+  if (givesWayTo(vague, specific)) return true;
+  return categoryOf(specific) === categoryOf(vague) && !isUnspecified(table, specific) && isUnspecified(table, vague);
 }

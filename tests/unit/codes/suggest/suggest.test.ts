@@ -82,7 +82,8 @@ describe.skipIf(!full)('the demo EHR chart', () => {
   it('suggests I13.0 in place of I10, and nothing already coded', async () => {
     const snapshot = await snapshotFromFile(resolve(process.cwd(), 'tests/fixtures/demo-ehr/chart.html'), '2026-11-24T12:00:00Z');
     const s = suggestCodes(snapshot, table);
-    expect(s.map((x) => [x.id, x.action, x.replaces])).toEqual([['combination:I13.0', 'replace', ['I10']]]);
+    // Metformin held during the stay is still long-term use; sliding-scale insulin is not (Section I.C.4.a.3).
+    expect(s.map((x) => [x.id, x.action, x.replaces])).toEqual([['combination:I13.0', 'replace', ['I10']], ['status:Z79.84', 'add', []]]);
     expect(s[0]?.reason).toContain('code first');
   });
 });
