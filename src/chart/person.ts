@@ -1,11 +1,10 @@
 import type { Field, Person, SourceRef } from './snapshot.ts';
+import { CREDENTIALS } from './vocabulary.ts';
 
-/** Professional credentials as printed after a name ("Jane Roe, MD", "J. Park, RN, BSN"). */
-const CREDENTIAL = /^(MD|DO|NP|APRN|FNP(-[A-Z]+)?|PA(-C)?|RN|LPN|BSN|MSN|CRNA|CNM|DPM|DDS|DMD|PhD|PharmD|RPh|MBBS|FACP|FACS|FACC|CNS|LCSW|PT|OT|RD|RT)$/i;
-
-/** True for one professional credential as printed ("MD", "M.D.", "PA-C"), the one list every reader uses. */
+/** True for one professional credential as printed ("MD", "M.D.", "PA-C"): vocabulary/credentials.json, the one list every reader uses. */
 export function isCredential(word: string): boolean {
-  return CREDENTIAL.test(word.replace(/[.,]/g, ''));
+  const bare = word.replace(/[.,]/g, '').trim();
+  return bare.length > 0 && CREDENTIALS.lookup(bare) !== undefined;
 }
 
 /**

@@ -1,4 +1,5 @@
 import codeColumns from './vocabulary/code-columns.json';
+import credentials from './vocabulary/credentials.json';
 import deficiencyTypes from './vocabulary/deficiency-types.json';
 import documentKinds from './vocabulary/document-kinds.json';
 import documentLabels from './vocabulary/document-labels.json';
@@ -112,6 +113,7 @@ const FILES = {
   'order-columns': orderColumns,
   'code-columns': codeColumns,
   'deficiency-types': deficiencyTypes,
+  credentials,
 } as Record<string, VocabularyFile>;
 
 /** Every vocabulary file by name, for the test that checks each entry's examples. */
@@ -131,9 +133,15 @@ export const ORDER_KINDS = load('order-kinds');
 export const ORDER_COLUMNS = load('order-columns');
 export const CODE_COLUMNS = load('code-columns');
 export const DEFICIENCY_TYPES = load('deficiency-types');
+export const CREDENTIALS = load('credentials');
+/**
+ * Every credential as one alternation in its printed case, for patterns that find a credential
+ * after a name without a comma ("Alice Smith MD"), where case is what tells "MD" from a word.
+ */
+export const CREDENTIAL_ALTERNATION = CREDENTIALS.entries.map((e) => e.re.source.replace(/^\^\(\?:(.*)\)\$$/, '$1')).join('|');
 
 /** Errors of every vocabulary, for the CLI and the meta test. */
 export const VOCABULARY_ERRORS: string[] = [
   PATIENT_LABELS, ENCOUNTER_LABELS, ENCOUNTER_KINDS, DOCUMENT_KINDS, DOCUMENT_LABELS, SIGNATURE_STATUSES, SIGNATURE_WORDINGS,
-  COSIGN_WORDINGS, ORDER_KINDS, ORDER_COLUMNS, CODE_COLUMNS, DEFICIENCY_TYPES,
+  COSIGN_WORDINGS, ORDER_KINDS, ORDER_COLUMNS, CODE_COLUMNS, DEFICIENCY_TYPES, CREDENTIALS,
 ].flatMap((v) => v.errors);

@@ -3,13 +3,14 @@ import { withDate } from '../dated-field.ts';
 import { parseClinicalDate } from '../dates.ts';
 import { UNASSIGNED_MIN_CHARACTERS, withCoverage } from '../coverage.ts';
 import { findCodeGrids } from '../dom/code-grid.ts';
+import { readBannerEncounter, type BannerValue } from '../dom/encounter-banner.ts';
 import { findCodedLines } from '../dom/coded-lines.ts';
 import { findDocuments } from '../dom/document-blocks.ts';
 import { segmentDocuments } from '../dom/document-segments.ts';
 import { findListedDocuments, mergeListed } from '../dom/listed-documents.ts';
 import { repeatedBlocks } from '../dom/repeated-blocks.ts';
 import { findTextOrders } from '../dom/text-orders.ts';
-import { isDataControl, readField } from '../dom/form-fields.ts';
+import { currentValue, isDataControl, readField } from '../dom/form-fields.ts';
 import { cleanLabel, pairsFromDl, pairsFromTable, pairsFromText, splitSegments, type LabelValue } from '../dom/label-value.ts';
 import { findOrders, findProblems } from '../dom/order-table.ts';
 import { byTagOrRole, closestWhere, closestWithin, containerOf, isInside, linesUnder, scanPage, type Line, type PageScan } from '../dom/page-scan.ts';
@@ -192,6 +193,7 @@ interface Pair extends LabelValue {
 
 const MAX_PAIRS = 2000;
 const CELLS = new Set(['td', 'th', 'dd', 'dt']);
+const CONTROLS = new Set(['select', 'input', 'textarea']);
 
 function collectPairs(scan: PageScan): Pair[] {
   const pairs: Pair[] = [];
@@ -210,15 +212,12 @@ function collectPairs(scan: PageScan): Pair[] {
     // table), unless the cell is only a label whose value is the next cell.
     if (line.text.includes(':') && (!closestWithin(line.el, CELLS, 4) || /:\s*\S/.test(line.text))) add(pairsFromText(line.text, line.el), line.ctx);
     // <div><span>MRN</span> <span>4820193</span></div>, <td>Pt Name</td>… : a bare label element, then its value.
-    const first = line.el.firstElementChild;
-    // Only where the label starts the line: "Hx obtained from <span>patient</span> / spouse" is prose.
-    if (first && first.childElementCount === 0 && isBannerLabel(textOf(first)) && line.text.startsWith(textOf(first)) && first.nextElementSibling?.childElementCount === 0) {
-      const value = textOf(first.nextElementSibling);
-      if (value) add([{ label: cleanLabel(textOf(first)), value, element: first.nextElementSibling }], line.ctx);
-    }
+    if (line.text.startsWith(textOf(line.el.firstElementChild))) add(alternatingPairs(line.el), line.ctx);
+    add(labelledChildren(line.el), line.ctx);
     const next = line.el.nextElementSibling;
-    if (line.el.childElementCount === 0 && isBannerLabel(line.text) && next && next.childElementCount <= 1 && !CELLS.has(line.el.localName)) {
-      const value = textOf(next);
+    if (line.el.childElementCount === 0 && isBannerLabel(line.text) && next && (next.childElementCount <= 1 || CONTROLS.has(next.localName)) && !CELLS.has(line.el.localName)) {
+      // <label>Class</label><select>…</select>: the chosen option, not every option's text.
+      const value = CONTROLS.has(next.localName) ? currentValue(next) : textOf(next);
       if (value && value.length < 80) add([{ label: cleanLabel(line.text), value, element: next }], line.ctx);
     }
     // "Rivera, Maria L · MRN 4820193 · DOB 03/14/1958": labels followed by a space only; a
@@ -227,6 +226,50 @@ function collectPairs(scan: PageScan): Pair[] {
       const m = /^(MRN|DOB|FIN|CSN|Acct ?#?|Unit ?#|Age\/Sex|Sex|Age)\s+([^:\s].*)$/i.exec(segment);
       if (m) add([{ label: m[1]!, value: m[2]!, element: line.el }], line.ctx);
     }
+  }
+  return pairs;
+}
+
+/**
+ * A strip of label and value elements — <span class="k">Type</span><span>Inpatient</span>
+ * <span class="k">Admitted</span><span><time>Sep 14, 2026 3:25 AM</time></span> — read pair
+ * by pair from its start, while the children keep alternating; where they stop, so does the
+ * reading ("Hx obtained from <span>patient</span> / spouse" is prose: its label does not start it).
+ */
+function alternatingPairs(el: Element): LabelValue[] {
+  const pairs: LabelValue[] = [];
+  let label = el.firstElementChild;
+  for (let guard = 0; label && guard < 15; guard++) {
+    const value = label.nextElementSibling;
+    const labelText = textOf(label);
+    // The value may wrap one element of its own (a <time>, a <b>).
+    const known = guard === 0 ? isBannerLabel(labelText) : labelText.length <= 30;
+    const control = value !== null && CONTROLS.has(value.localName);
+    if (label.childElementCount !== 0 || !known || !value || (value.childElementCount > 1 && !control)) break;
+    // <label>Class</label><select>…</select>: the chosen option, not every option's text.
+    const text = control ? currentValue(value) : textOf(value);
+    if (text) pairs.push({ label: cleanLabel(labelText), value: text, element: value });
+    label = value.nextElementSibling;
+  }
+  return pairs;
+}
+
+/**
+ * Chips that each start with their label: <span><span class="k">MRN</span>M00583317</span>.
+ * The label and the value run together in the text ("MRNM00583317"), so the label element says
+ * where the value starts.
+ */
+function labelledChildren(el: Element): LabelValue[] {
+  if (el.children.length < 2 || el.children.length > 30) return [];
+  const pairs: LabelValue[] = [];
+  for (const chip of el.children) {
+    const label = chip.firstElementChild;
+    if (!label || label.childElementCount !== 0 || chip.childElementCount > 3) continue;
+    const labelText = textOf(label);
+    const whole = smallTextOf(chip) ?? '';
+    if (!labelText || !whole.startsWith(labelText) || !isBannerLabel(labelText)) continue;
+    const value = whole.slice(labelText.length).replace(/^\s*[:：]?\s*/, '');
+    if (value && value.length <= 80) pairs.push({ label: cleanLabel(labelText), value, element: chip });
   }
   return pairs;
 }
@@ -282,6 +325,7 @@ function readPatient(pairs: Pair[], scan: PageScan, snapshot: ChartSnapshot): vo
   }
   if (!snapshot.patient.name) readNameLine(scan, snapshot);
   if (!snapshot.patient.dob || !snapshot.patient.sex) readDemographicsLine(scan, snapshot);
+  snapshot.patient.dob = birthInThePast(snapshot.patient.dob, snapshot.source.extractedAt);
   const missing = (['name', 'mrn', 'dob'] as const).filter((key) => !snapshot.patient[key]);
   if (missing.length > 0) snapshot.warnings.push(`Could not find the patient's ${missing.join(', ').replace('dob', 'date of birth').replace('mrn', 'MRN')} on this page.`);
 }
@@ -306,8 +350,10 @@ function readNameLine(scan: PageScan, snapshot: ChartSnapshot): void {
   const idLine = idText ? scan.lines.findIndex((l) => l.text.includes(idText.slice(0, 20))) : -1;
   for (let i = Math.max(0, idLine - 4); idLine >= 0 && i <= idLine + 2 && i < scan.lines.length; i++) {
     const line = scan.lines[i]!;
+    // "Nadia K. Ferreira-Lund" alone on its line above "74 y.o. F · DOB … · MRN …".
+    const alone = i < idLine && line.el.childElementCount === 0 && GIVEN_FIRST.test(line.text) && !NOT_A_PERSON.test(line.text);
     for (const text of [line.text, ...childTexts(line.el)]) {
-      if (NAME_SHAPE.test(text)) {
+      if (NAME_SHAPE.test(text) || (alone && text === line.text)) {
         snapshot.patient.name = { value: text, source: refOf(line.el, line.ctx, text) };
         return;
       }
@@ -354,30 +400,64 @@ function readDemographicsLine(scan: PageScan, snapshot: ChartSnapshot): void {
   }
 }
 
+/** "DOB 11/30/51" is 1951: a birth date read in the future had its two-digit year in the wrong century. */
+function birthInThePast(dob: Field | undefined, now: string): Field | undefined {
+  if (!dob?.iso || dob.iso.slice(0, 10) <= now.slice(0, 10) || !/(^|\D)\d{2}$/.test(dob.value.trim())) return dob;
+  return { ...dob, iso: `${Number(dob.iso.slice(0, 4)) - 100}${dob.iso.slice(4)}` };
+}
+
+/** "Nadia K. Ferreira-Lund", "John A. Smith": given names first, no credentials. */
+const GIVEN_FIRST = /^[A-Z][a-z'-]+(?:\s(?:[A-Z]\.?|[A-Z][a-z'-]+(?:-[A-Z][a-z'-]+)?)){1,3}$/;
+/** Words of a facility, a unit or a page title, never of a patient's name. */
+const NOT_A_PERSON = /\b(hospital|medical|medicine|center|centre|health|clinic|record|summary|note|chart|unit|team|department|services?|patient|header|banner|list|view|report)\b/i;
+
 /** "DOE,JOHN Q", "Rivera, Maria L", "SMITH, JOHN A": surname, comma, given names. */
 const NAME_SHAPE = /^[A-Z][A-Za-z'-]+(?:[ -][A-Z][A-Za-z'-]+)?,\s?[A-Z][A-Za-z'-]+(?:\s[A-Z][A-Za-z'.-]*){0,2}$/;
 
 function readEncounter(pairs: Pair[], scan: PageScan): Encounter | undefined {
-  const find = (means: string, ok: (value: string) => boolean = () => true) =>
-    pairs.find((p) => !p.inDocument && ENCOUNTER_LABELS.lookup(p.label) === means && p.value && ok(p.value));
+  const banner: Pair[] = pairs.filter((p) => !p.inDocument);
+  const all = (means: string, ok: (value: string) => boolean = () => true) =>
+    banner.filter((p) => ENCOUNTER_LABELS.lookup(p.label) === means && p.value && ok(p.value));
+  const find = (means: string, ok?: (value: string) => boolean) => all(means, ok)[0];
+  const isDate = (v: string) => parseClinicalDate(v) !== undefined;
   const encounter: Encounter = {};
+  // Printed without labels: "Inpatient [05/11/2026 22:50 - …]", "Enc Inpatient · Adm 08/03/2026 22:14".
+  const printed = readBannerEncounter(scan, (line) => containerOf(scan, line.el) !== undefined);
   const kind = find('kind', (v) => v.length <= 60 && ENCOUNTER_KINDS.lookup(v) !== undefined);
   if (kind) encounter.kind = ENCOUNTER_KINDS.lookup(kind.value)!;
-  const admitted = find('admittedAt', (v) => parseClinicalDate(v) !== undefined);
+  const admitted = timedFirst(all('admittedAt', isDate));
   // No class label: the heading the admission sits under ("Inpatient"), or its own line.
   if (!kind && admitted) {
     const context = [headingBefore(scan, admitted.element), admitted.label].join(' ');
     const inferred = ENCOUNTER_KINDS.lookup(context);
     if (inferred) encounter.kind = inferred;
   }
-  if (admitted) encounter.admittedAt = fieldOf(admitted, admitted.value, true);
-  const discharged = find('dischargedAt', (v) => parseClinicalDate(v) !== undefined);
+  if (!encounter.kind && printed.kind) encounter.kind = printed.kind.means;
+  // An admission label first, then the banner's own dates, then an ED arrival, then a visit's date of service.
+  const start = admitted ?? printedPair(printed.admittedAt) ?? timedFirst(all('arrivedAt', isDate)) ?? find('serviceDate', isDate);
+  if (start) encounter.admittedAt = fieldOf(start, start.value, true);
+  const discharged = timedFirst(all('dischargedAt', isDate)) ?? printedPair(printed.dischargedAt);
   if (discharged) encounter.dischargedAt = fieldOf(discharged, discharged.value, true);
   const attending = find('attending', (v) => /[A-Za-z]{2}/.test(v) && v.length <= 80);
   if (attending) encounter.attending = personFrom(attending.value, refOf(attending.element, attending.ctx, attending.value));
   const dx = find('admittingDiagnosis');
   if (dx) encounter.admittingDiagnosis = fieldOf(dx, dx.value, false);
   return Object.keys(encounter).length > 0 ? encounter : undefined;
+}
+
+/**
+ * "Adm: 5/18/2026" in the header and "Admit Date: 5/18/2026 4:52 PM" further down: the same
+ * day, and the one with the time says more. Otherwise the first one printed.
+ */
+function timedFirst(candidates: Pair[]): Pair | undefined {
+  const first = candidates[0];
+  if (!first) return undefined;
+  const day = parseClinicalDate(first.value)!.slice(0, 10);
+  return candidates.find((p) => { const iso = parseClinicalDate(p.value)!; return iso.length > 10 && iso.startsWith(day); }) ?? first;
+}
+
+function printedPair(value: BannerValue | undefined): Pair | undefined {
+  return value && { label: '', value: value.value, element: value.line.el, ctx: value.line.ctx, inDocument: false };
 }
 
 /** The text of the last heading before `el` in page order. */

@@ -35,7 +35,7 @@ export function findCodedLines(scan: PageScan, isTableLine: (line: Line) => bool
     } else if (label && !MARKER.test(line.text)) listOpen = 0;
     if (isTableLine(line) || line.text.length > 260) return;
     const here = `${context} ${heading} ${hostContext(line)}`;
-    const found = codeOf(line.text);
+    const found = codeOf(line.text) ?? markedCode(line);
     if (found) {
       const isProcedure = PROCEDURE_LABEL.test(here) && !DIAGNOSIS_LABEL.test(context) ? true : /^[0-9]/.test(found.code) || (found.code.length === 7 && !found.code.includes('.') && /^.[A-Z]/.test(found.code));
       const item: CodedItem = {
@@ -71,6 +71,22 @@ function codeOf(text: string): { code: string; text: string } | undefined {
   const code = trail ? trail[2] ?? trail[3] ?? trail[4] : undefined;
   if (trail && code && /\d/.test(code)) return { code, text: trail[1]!.replace(MARKER, '').trim() };
   return undefined;
+}
+
+/** A full-form ICD-10-CM code: "J18.9", "E11", never "A1C". */
+const MARKED_CM = /^(?:[A-TV-Z]\d[0-9A-Z]\.[0-9A-Z]{1,4}|[A-TV-Z]\d\d)$/;
+
+/**
+ * "Pneumonia of left lower lobe <span class="code">J18.9</span>": a code set apart in an
+ * element of its own at the end of the line, with the description before it.
+ */
+function markedCode(line: Line): { code: string; text: string } | undefined {
+  const last = line.el.lastElementChild;
+  if (!last || last.childElementCount !== 0) return undefined;
+  const code = (last.textContent ?? '').trim();
+  if (!MARKED_CM.test(code) || !line.text.endsWith(code)) return undefined;
+  const text = line.text.slice(0, -code.length).replace(/[\s,:–—-]+$/, '').trim();
+  return text.length >= 3 && /[a-z]{3}/i.test(text) ? { code, text } : undefined;
 }
 
 function roleOf(text: string, context: string): string {

@@ -2,7 +2,7 @@ import { withDate } from '../dated-field.ts';
 import { parseClinicalDate } from '../dates.ts';
 import { isDocumentTitle, kindFromTitle } from '../document-kind.ts';
 import type { ChartDocument, Field, Section, Signature, SignatureStatus, SourceRef } from '../snapshot.ts';
-import { DOCUMENT_LABELS, PATIENT_LABELS, SIGNATURE_STATUSES } from '../vocabulary.ts';
+import { CREDENTIAL_ALTERNATION, DOCUMENT_LABELS, PATIENT_LABELS, SIGNATURE_STATUSES } from '../vocabulary.ts';
 import { pairsFromText, splitSegments, type LabelValue } from './label-value.ts';
 import { byTagOrRole, closestWhere, type Line, type PageScan } from './page-scan.ts';
 import { looksLikeSignatureLine, parseSignatureLine, personFrom } from './signature-line.ts';
@@ -45,7 +45,7 @@ const CHROME_PART = byTagOrRole(['nav', 'select', 'option'], ['navigation', 'men
 const NOT_CONTENT = (node: Element) => CHROME_PART(node) || (node.localName.toLowerCase() === 'button' && !node.hasAttribute('aria-expanded'));
 const HEADING_TAG = /^h([1-6])$/i;
 /** A person as a title bar shows one: "Colin Ashby, PA-C", "Patel, Anjali, MD", "Dr. Lee". */
-const PERSON = /^(?:dr\.?\s+)?[A-Z][A-Za-z'.-]+(?:,?\s+[A-Z][A-Za-z'.-]*){1,3},?\s+(?:MD|DO|NP|PA-C|PA|RN|CRNA|CNM|APRN|FNP|DPM|PhD|LPN|M\.D\.|D\.O\.)\b.*$|^dr\.?\s+[A-Z][A-Za-z'-]+/;
+const PERSON = new RegExp(`^(?:dr\\.?\\s+)?[A-Z][A-Za-z'.-]+(?:,?\\s+[A-Z][A-Za-z'.-]*){1,3},?\\s+(?:${CREDENTIAL_ALTERNATION}|M\\.D\\.|D\\.O\\.)(?![A-Za-z]).*$|^dr\\.?\\s+[A-Z][A-Za-z'-]+`);
 /** A line that starts an addendum to the note above it. */
 const ADDENDUM = /^\s*(?:[\d/.-]{6,10}\s+)?(?:\*+\s*)?addendum\b/i;
 
@@ -110,8 +110,8 @@ function anchorTitle(line: Line, levels: Map<Element, number>, lines: Line[], at
   }
   if (text.length > 120) return undefined;
   // "LOCAL TITLE: PROGRESS NOTE", "Note Type: Consult", "Document: Discharge Summary"
-  const pair = pairsFromText(text, line.el).find((p) => ['title', 'type'].includes(DOCUMENT_LABELS.lookup(p.label) ?? ''));
-  if (pair && pair.value && pair.value.length <= 90 && !/^\d/.test(pair.value)) return { text: pair.value, kind: 'pair', named: true };
+  const pair = titlePair(line);
+  if (pair) return { text: pair, kind: 'pair', named: true };
   if (ADDENDUM.test(text) && text.length <= 80) return { text: text.replace(/[*\s]+$/, '').replace(/^[*\s]+/, ''), kind: 'line', named: true };
   const isHeading = levels.has(line.el);
   const named = isDocumentTitle(stripTrailingMeta(text));
@@ -134,6 +134,12 @@ function anchorTitle(line: Line, levels: Map<Element, number>, lines: Line[], at
     return { text: stripTrailingMeta(text), kind: 'line', named };
   }
   return undefined;
+}
+
+/** The value of a title or note-type label on the line ("LOCAL TITLE: PROGRESS NOTE"). */
+function titlePair(line: Line): string | undefined {
+  const pair = pairsFromText(line.text, line.el).find((p) => ['title', 'type'].includes(DOCUMENT_LABELS.lookup(p.label) ?? ''));
+  return pair && pair.value && pair.value.length <= 90 && !/^\d/.test(pair.value) ? pair.value.trim() : undefined;
 }
 
 /** "Progress Note - 04/06/2026 21:40" → "Progress Note": a title line may carry its date. */
@@ -213,6 +219,9 @@ export interface DocumentLines {
 /** The title of a title line and its other parts: "History & Physical" + ["Signed · Cosigned"]. */
 export function titleParts(line: Line): { title: string; parts: string[] } {
   const parts = partsOf(line);
+  // "Document Type:   History and Physical": the label's value is the title.
+  const labelled = parts.length < 2 ? titlePair(line) : undefined;
+  if (labelled) return { title: labelled, parts: [] };
   const at = parts.findIndex((p) => isDocumentTitle(stripTrailingMeta(p)));
   if (parts.length >= 2) {
     const i = at >= 0 ? at : 0;

@@ -74,7 +74,8 @@ function precedingText(el: Element): string {
   return '';
 }
 
-function currentValue(el: Element): string {
+/** What a control shows: a select's chosen option, an input's value. */
+export function currentValue(el: Element): string {
   const tag = el.localName.toLowerCase();
   if (tag === 'select') {
     const select = el as HTMLSelectElement;

@@ -50,10 +50,19 @@ const TEXT_PAIR = /^([A-Za-z][A-Za-z0-9 .'()/#&-]{0,47}?)\s*[:：]\s*(.*)$/;
 /** "MRN: 123 · DOB: 1/2/1950" → two pairs; "Label:" with nothing after gives an empty value. */
 export function pairsFromText(line: string, element: Element): LabelValue[] {
   const pairs: LabelValue[] = [];
-  for (const segment of splitSegments(line)) {
-    const m = TEXT_PAIR.exec(segment);
+  const segments = splitSegments(line);
+  for (let i = 0; i < segments.length; i++) {
+    const m = TEXT_PAIR.exec(segments[i]!);
     if (!m || /^https?$/i.test(m[1]!)) continue;
-    pairs.push({ label: cleanLabel(m[1]!), value: m[2]!.trim(), element });
+    let value = m[2]!.trim();
+    // "Document Type:        History and Physical": a label aligned in a column, its value after
+    // the gap (unless what follows is a label of its own: "DOB:      MRN: 4820193").
+    const next = segments[i + 1];
+    if (!value && next && !TEXT_PAIR.test(next)) {
+      value = next;
+      i++;
+    }
+    pairs.push({ label: cleanLabel(m[1]!), value, element });
   }
   return pairs;
 }

@@ -145,6 +145,8 @@ function rowSignature(field: (means: string) => Field | undefined, text: (means:
 
 const LIST_ITEM = byTagOrRole(['li'], ['treeitem', 'option', 'listitem']);
 const NOT_CONTENT = byTagOrRole(['nav', 'button'], ['navigation', 'menu', 'menubar', 'tablist']);
+/** Where a leaf's date starts: "05/12/2026", "12-May-2026", "2026-05-12". */
+const LEAF_DATE = /\s\(?(?:\d{1,4}[/-]\d{1,2}[/-]\d{1,4}|\d{1,2}[- ](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[- ]\d{2,4})/i;
 /** The status words of a tree leaf: its end, or in brackets. */
 const LEAF = /^(.*?)(?:\s*[-–—|·:,]\s*|\s+)(\(?\s*\d{1,4}[/-]\d{1,2}[/-]\d{1,4}[^()]*\)?|\d{1,2}[- ](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[- ]\d{2,4}.*)?\s*(?:[-–—|·:,]\s*)?\(?([A-Za-z][A-Za-z ()/-]{1,40}?)?\)?\s*$/i;
 
@@ -157,10 +159,14 @@ function treeLeaf(line: Line): ChartDocument | undefined {
   const iso = parseClinicalDate(line.text);
   const status = SIGNATURE_STATUSES.lookup(line.text.replace(/^[^-–—|·(]*/, '')) as SignatureStatus | undefined;
   if (!iso && !status) return undefined;
+  // "History and Physical 05/12/2026 01:35 CDT Auth (Verified) - Vanterpool MD, Gideon": the
+  // title ends where the date starts; after the status, a " - " names the author.
+  const dateAt = line.text.search(LEAF_DATE);
   const m = LEAF.exec(line.text);
-  const title = (m?.[1] ?? line.text).replace(/[\s\-–—|·:,]+$/, '').trim();
+  const title = (dateAt > 0 ? line.text.slice(0, dateAt) : m?.[1] ?? line.text).replace(/[\s\-–—|·:,]+$/, '').trim();
   if (!title || !isDocumentTitle(title) || title.length > 80) return undefined;
   const source = refOf(line.el, line.ctx, line.text);
+  const byline = dateAt > 0 ? /\s[-–—]\s+([A-Z][A-Za-z'-]+(?:\s[A-Z][A-Za-z'.-]*)*,\s*[A-Z][A-Za-z'.-]+(?:\s[A-Z][A-Za-z.]*)?)\s*$/.exec(line.text.slice(dateAt)) : null;
   const signature: Signature = { status: status ?? 'unknown' };
   if (status) {
     signature.line = { value: line.text, source };
@@ -176,6 +182,7 @@ function treeLeaf(line: Line): ChartDocument | undefined {
     source,
   };
   if (iso) doc.createdAt = { value: line.text, iso, source };
+  if (byline) doc.author = personFrom(byline[1]!, source);
   return doc;
 }
 

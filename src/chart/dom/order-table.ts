@@ -137,11 +137,16 @@ function orderSignature(cell: (name: string) => Element | undefined, table: List
   }
   if (byText && !/^(pending|none|n\/a|not authenticated|unsigned|awaiting.*)$/i.test(byText)) {
     const parsed = parseSignatureLine(byText, refOf(by!, table.ctx, byText));
-    const signature: Signature = parsed && parsed.status !== 'signed' ? parsed : { status: 'signed', signer: parsed?.signer ?? personFrom(byText, refOf(by!, table.ctx, byText)), line: { value: byText, source: refOf(by!, table.ctx, byText) } };
+    // "10/03/26 2142 Brandt", "Signed Sep 14, 2026 3:33 AM": the cell holds when, and maybe who.
+    const inCell = parsed?.signedAt ? undefined : parseClinicalDate(byText);
+    const who = inCell ? nameBesideDate(byText) : byText;
+    const signer = parsed?.signer ?? (who ? personFrom(who, refOf(by!, table.ctx, byText)) : undefined);
+    const signature: Signature = parsed && parsed.status !== 'signed' ? parsed : { status: 'signed', ...(signer ? { signer } : {}), line: { value: byText, source: refOf(by!, table.ctx, byText) } };
     if (signature.status === 'signed') {
       const atIso = atText ? parseClinicalDate(atText) : undefined;
       if (atIso) signature.signedAt = { value: atText, iso: atIso, source: refOf(at!, table.ctx, atText) };
       else if (parsed?.signedAt) signature.signedAt = parsed.signedAt;
+      else if (inCell) signature.signedAt = { value: byText, iso: inCell, source: refOf(by!, table.ctx, byText) };
     }
     return signature;
   }
@@ -158,6 +163,14 @@ function orderSignature(cell: (name: string) => Element | undefined, table: List
     if (stated2) return { status: stated2 };
   }
   return authColumns && (by || at) ? { status: 'unsigned' } : { status: 'unknown' };
+}
+
+/** Dates, times and the words around them in an authentication cell: what is left is a name. */
+const DATE_PARTS = /\b\d{1,4}[/-]\d{1,2}[/-]\d{2,4}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b|\b\d{1,2}:\d{2}(?::\d{2})?\b|\b\d{4}\b|\b[ap]\.?m\.?\b|\b(?:e-?signed|signed|authenticated|auth|on|at|by|[A-Z]{2}T)\b|[@,:()]/gi;
+
+function nameBesideDate(text: string): string | undefined {
+  const rest = text.replace(DATE_PARTS, ' ').replace(/\s+/g, ' ').trim();
+  return /[A-Za-z]{2}/.test(rest) ? rest : undefined;
 }
 
 const PROBLEM_HEADING = /\b(problems?|diagnos[ie]s|assessment)\b/i;

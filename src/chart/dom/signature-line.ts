@@ -1,7 +1,7 @@
 import { parseClinicalDate } from '../dates.ts';
 import { parsePerson } from '../person.ts';
 import type { Field, Person, Signature, SignatureStatus, SourceRef } from '../snapshot.ts';
-import { COSIGN_WORDINGS, SIGNATURE_WORDINGS } from '../vocabulary.ts';
+import { COSIGN_WORDINGS, CREDENTIAL_ALTERNATION, SIGNATURE_WORDINGS } from '../vocabulary.ts';
 
 /**
  * Signature lines in the wordings EHRs print under notes and orders, read into a Signature:
@@ -10,8 +10,7 @@ import { COSIGN_WORDINGS, SIGNATURE_WORDINGS } from '../vocabulary.ts';
  */
 
 /** Credentials that may follow a name without a comma ("Alice Smith MD"). */
-const TRAILING_CREDENTIAL =
-  /\s+(MD|DO|NP|APRN|FNP|PA-C|PA|RN|LPN|CRNA|CNM|DPM|DDS|DMD|PhD|PharmD|MBBS|LCSW)\.?$/;
+const TRAILING_CREDENTIAL = new RegExp(`\\s+(${CREDENTIAL_ALTERNATION})\\.?$`);
 
 /** True when `text` reads like a signature line (cheap pre-check before parsing). */
 export function looksLikeSignatureLine(text: string): boolean {

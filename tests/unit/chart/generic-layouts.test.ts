@@ -77,4 +77,36 @@ describe('generic reader patterns', () => {
     expect(s.coverage?.complete).toBe(false);
     expect(s.coverage?.unassigned.blocks).toBe(1);
   });
+  it('reads a note-tree leaf: title up to its date, status, then the author after a dash', () => {
+    const s = read(`<ul role="tree"><li role="treeitem">Clinical Notes<ul>
+      <li role="treeitem">History and Physical 05/12/2026 01:35 CDT Auth (Verified) - Vanterpool MD, Gideon</li>
+      <li role="treeitem">Progress Note 13-May-2026 0910 In Progress</li>
+      <li role="treeitem">Consultation Note 2026-05-13 14:20 Modified – Okafor DO, Samuel</li></ul></li></ul>`);
+    expect(s.documents.map((d) => [d.title.value, d.author?.name.value])).toEqual([['History and Physical', 'Vanterpool, Gideon'], ['Progress Note', undefined], ['Consultation Note', 'Okafor, Samuel']]);
+  });
+
+  it('takes an aligned label\u2019s value across the gap, and not the next label', () => {
+    const s = read(`<pre>Document Type:        Discharge Summary
+Author:               Lindqvist, Petra MD
+Status:               Signed
+${'The patient was admitted with community acquired pneumonia and improved on antibiotics. '.repeat(3)}</pre>`);
+    expect(s.documents[0]?.title.value).toBe('Discharge Summary');
+    expect(read('<p>DOB:      MRN: 4820193</p>').patient.mrn?.value).toBe('4820193');
+  });
+
+  it('reads the time (and the signer) written inside an authentication cell', () => {
+    const s = read(`<table><tr><th>Order</th><th>Type</th><th>Ordered By</th><th>Authenticated</th></tr>
+      <tr><td>METOPROLOL 25 MG PO BID</td><td>V.O.</td><td>Brandt, Lena MD</td><td>10/03/26 2142 Brandt</td></tr>
+      <tr><td>POTASSIUM CHLORIDE 20 MEQ PO ONCE</td><td>T.O.</td><td>Brandt, Lena MD</td><td>Signed Sep 14, 2026 3:33 AM</td></tr></table>`);
+    expect(s.orders.map((o) => [o.signature.status, o.signature.signedAt?.iso?.slice(0, 16), o.signature.signer?.name.value])).toEqual([
+      ['signed', '2026-10-03T21:42', 'Brandt'],
+      ['signed', '2026-09-14T03:33', undefined],
+    ]);
+  });
+
+  it('reads a code set apart in its own element at the end of a diagnosis line', () => {
+    const s = read(`<h3>Diagnoses</h3><ul><li>Pneumonia of left lower lobe <span class="code">J18.9</span></li><li>Hemoglobin A1C <span class="lab">A1C</span></li></ul>`);
+    expect(s.diagnoses.map((d) => [d.code?.code, d.text.value])).toContainEqual(['J18.9', 'Pneumonia of left lower lobe']);
+    expect(s.diagnoses.some((d) => d.code?.code === 'A1C')).toBe(false);
+  });
 });
