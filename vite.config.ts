@@ -6,6 +6,8 @@ import manifest from './manifest.json' with { type: 'json' };
 
 type Manifest = typeof manifest & Record<string, unknown>;
 
+const REVIEW_PAGES = { worklist: 'src/worklist/index.html', dashboard: 'src/dashboard/index.html' };
+
 /**
  * Firefox reads the same extension with a few manifest differences: an event page
  * (background.scripts) instead of a service worker, `sidebar_action` instead of `side_panel`,
@@ -15,7 +17,8 @@ function firefoxManifest(chrome: Manifest): ManifestV3Export {
   const { side_panel, key: _key, minimum_chrome_version: _min, ...rest } = chrome;
   return {
     ...rest,
-    permissions: rest.permissions.filter((p) => p !== 'sidePanel'),
+    // No offscreen documents in Firefox: its event page reads large pages itself (markup-reading.ts).
+    permissions: rest.permissions.filter((p) => p !== 'sidePanel' && p !== 'offscreen'),
     background: { scripts: [rest.background.service_worker], type: 'module' },
     sidebar_action: { default_panel: side_panel.default_path, default_title: 'chartlint', default_icon: rest.icons['48'] },
     browser_specific_settings: { gecko: { id: 'chartlint@chartlint.dev', strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } } },
@@ -24,6 +27,8 @@ function firefoxManifest(chrome: Manifest): ManifestV3Export {
 
 export default defineConfig(({ mode }) => {
   const firefox = mode === 'firefox';
+  // The pages no manifest key names: Firefox's sidebar; Chrome's offscreen document (large pages are read there).
+  const input: Record<string, string> = firefox ? { sidebar: 'src/sidepanel/index.html' } : { offscreen: 'src/offscreen/index.html' };
   return {
     plugins: [
       preact(),
@@ -45,7 +50,8 @@ export default defineConfig(({ mode }) => {
       // to read what it runs.
       minify: false,
       sourcemap: false,
-      rollupOptions: firefox ? { input: { sidebar: 'src/sidepanel/index.html' } } : {},
+      // The pages no manifest key names (above), and the worklist and dashboard: built as inputs of their own.
+      rollupOptions: { input: { ...input, ...REVIEW_PAGES } },
     },
   };
 });

@@ -1,7 +1,8 @@
 /**
  * One measurement of bench/node-dom.bench.ts in its own process, so its memory is its own and a
  * hostile page that runs away can be stopped: `xml happy-dom|cli` (every C-CDA in
- * ../shared/corpora) or `html CASE` (one generated hostile page, happy-dom as the CLI reads it).
+ * ../shared/corpora), `html CASE` (one generated hostile page as the CLI reads it: cut to the read
+ * budget, then happy-dom) or `html-unbudgeted CASE` (happy-dom on the whole page, as before the budget).
  * Prints one JSON line.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { Window } from 'happy-dom';
 import { extractFromDom } from '../src/chart/extract.ts';
 import { snapshotFromText } from '../src/chart/from-file.ts';
+import { withinHtmlBudget } from '../src/chart/node-dom/html-budget.ts';
 import { hostilePage } from './node-dom-pages.ts';
 
 const NOW = '2026-11-24T12:00:00Z';
@@ -59,11 +61,21 @@ if (kind === 'xml') {
     if (result.adapter === 'ccda') ccda++;
   }
   console.log(JSON.stringify({ files: files.length, samples, failed, ccda, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
-} else {
+} else if (kind === 'html') {
   const html = hostilePage(which!);
   const start = performance.now();
   const snapshot = snapshotFromText(html, { url: 'file:///hostile.html', now: NOW, name: 'hostile.html' });
-  console.log(JSON.stringify({ bytes: html.length, ms: performance.now() - start, adapter: snapshot.source.adapter, truncated: snapshot.coverage?.truncated ?? false, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+  const ms = performance.now() - start;
+  const cut = withinHtmlBudget(html);
+  console.log(JSON.stringify({ bytes: html.length, parsedBytes: cut.html.length, ms, adapter: snapshot.source.adapter, truncated: snapshot.coverage?.truncated ?? false, why: cut.warnings, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+} else {
+  // `html-unbudgeted CASE`: happy-dom on the whole page, as the CLI read it before the budget.
+  const html = hostilePage(which!);
+  const start = performance.now();
+  const window = new Window({ url: 'file:///hostile.html', settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+  const document = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+  const snapshot = extractFromDom({ document, url: 'file:///hostile.html', now: NOW });
+  console.log(JSON.stringify({ bytes: html.length, parsedBytes: html.length, ms: performance.now() - start, adapter: snapshot.source.adapter, truncated: snapshot.coverage?.truncated ?? false, why: [], maxRssMb: process.resourceUsage().maxRSS / 1024 }));
 }
 
 function existsOr(path: string): boolean {

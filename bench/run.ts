@@ -17,6 +17,7 @@ const BENCHES: Bench[] = [
   { name: 'engine', run: async () => (await import('./engine.bench.ts')).run() },
   { name: 'codes', run: async () => (await import('./codes.bench.ts')).run() },
   { name: 'coding', run: async () => (await import('./coding.bench.ts')).run() },
+  { name: 'suggestions', run: async () => (await import('./suggestions.bench.ts')).run() },
   { name: 'grouper', run: async () => (await import('./grouper.bench.ts')).run() },
   { name: 'cli', run: async () => (await import('./cli.bench.ts')).run() },
   { name: 'batch', run: async () => (await import('./batch.bench.ts')).run() },

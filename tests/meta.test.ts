@@ -45,7 +45,7 @@ describe('privacy and safety', () => {
     expect(manifest.host_permissions).toEqual(['http://127.0.0.1/*', 'http://localhost/*']);
     expect(manifest.host_permissions.some((p) => everySite.includes(p))).toBe(false);
     expect(manifest.content_scripts.flatMap((c) => c.matches)).toEqual(manifest.host_permissions);
-    expect(manifest.permissions.sort()).toEqual(['scripting', 'sidePanel', 'storage']);
+    expect(manifest.permissions.sort()).toEqual(['contextMenus', 'offscreen', 'scripting', 'sidePanel', 'storage']);
   });
 });
 

@@ -4,7 +4,7 @@
  * the panel. The logic lives in chart/, engine/, codes/ and storage/.
  */
 import { changedDocumentIds } from '../chart/changed-documents.ts';
-import { browser, type Runtime } from '../shared/browser.ts';
+import { browser, type Runtime, type Tabs } from '../shared/browser.ts';
 import { isMessage, type Message, type SnapshotUpdateAnswer, type TabState } from '../shared/messages.ts';
 import { recordAudit } from '../storage/audit.ts';
 import { dismiss, undismiss } from '../storage/dismissals.ts';
@@ -14,11 +14,15 @@ import { loadCodeTables, useImportedRelease } from './code-tables.ts';
 import { database } from '../storage/database.ts';
 import { splitByDismissal } from './findings-view.ts';
 import { openPanelOnActionClick } from './panel-opening.ts';
+import { addReviewPagesMenu } from './review-pages-menu.ts';
 import { applyRetention } from './retention.ts';
+import { currentDrg, noteCodeDecision, noteDismissal, noteQueryDrafted, noteQueryOutcome, noteUndismissal, reviewStateOf } from './review-actions.ts';
+import { forgetPendingReviews, reviewSoon } from './review-recorder.ts';
 import { loadedRules, reloadRules } from './rule-engine.ts';
 import { guardFor } from '../storage/settings.ts';
 import { siteProfileFor } from '../storage/site-profiles.ts';
 import { keepEnabledSitesInSync, mayRead } from './site-access.ts';
+import { readLargePages } from './markup-reading.ts';
 import { chartOf, forgetAllTabs, forgetTab, getTab, putFrame, saveFindings, updatedReading, whenRestored, type TabRecord } from './tab-states.ts';
 import { workingDrgOf } from './working-drg.ts';
 
@@ -65,6 +69,8 @@ async function evaluateTab(tabId: number, record: TabRecord, changed?: string[])
   if (record.frames.length === 0) return;
   const { evaluator } = await loadedRules();
   saveFindings(tabId, record, await evaluator.evaluate(chartOf(record), changed ? { changedDocumentIds: changed } : {}));
+  // The review record (worklist, dashboard) follows each chart's findings, a write at most every 2 s.
+  if (!record.empty) reviewSoon(tabId, record.chartKey);
   await publish(tabId);
 }
 
@@ -100,6 +106,7 @@ async function tabState(tabId: number): Promise<TabState> {
       updatedAt: record.updatedAt,
       ...(record.coverage ? { coverage: record.coverage } : {}),
       ...(await workingDrgOf(record, open)),
+      ...(await reviewStateOf(record.chartKey)),
     };
   }
   const tab = await browser.tabs.get(tabId).catch(() => undefined);
@@ -175,19 +182,43 @@ const handlers: Handlers = {
       reason: message.reason,
       dismissedAt: new Date().toISOString(),
     });
+    await noteDismissal(chartKey, message.fingerprint, message.reason, message.initials);
     await publish(message.tabId);
   },
   'panel-bg-undismiss': async (message) => {
     const chartKey = await chartKeyOfTab(message.tabId);
     if (!chartKey) return;
     await undismiss(await database(), chartKey, message.fingerprint);
+    await noteUndismissal(chartKey, message.fingerprint);
     await publish(message.tabId);
   },
   'panel-bg-accept-code': async (message) => {
     const chartKey = await chartKeyOfTab(message.tabId);
     if (!chartKey) return;
     const { system, code, display } = message.code;
+    const drgBefore = await currentDrg(message.tabId);
     await acceptCode(await database(), chartKey, { system, code, ...(display ? { display } : {}), rule: message.rule, acceptedAt: new Date().toISOString() });
+    const drgAfter = await currentDrg(message.tabId);
+    await noteCodeDecision(message.tabId, { chartKey, code: message.code, rule: message.rule, decision: 'accepted', ...(message.fingerprint ? { fingerprint: message.fingerprint } : {}), ...(drgBefore ? { drgBefore } : {}), ...(drgAfter ? { drgAfter } : {}) });
+    await publish(message.tabId);
+  },
+  'panel-bg-reject-code': async (message) => {
+    const chartKey = await chartKeyOfTab(message.tabId);
+    if (!chartKey) return;
+    const { tabId, code, rule, fingerprint, reason, initials } = message;
+    await noteCodeDecision(tabId, { chartKey, code, rule, fingerprint, decision: 'rejected', reason, ...(initials ? { initials } : {}) });
+    await publish(tabId);
+  },
+  'panel-bg-query-drafted': async (message) => {
+    const chartKey = await chartKeyOfTab(message.tabId);
+    if (!chartKey) return;
+    await noteQueryDrafted(message.tabId, chartKey, message.fingerprint, message.rule);
+    await publish(message.tabId);
+  },
+  'panel-bg-query-outcome': async (message) => {
+    const chartKey = await chartKeyOfTab(message.tabId);
+    if (!chartKey) return;
+    await noteQueryOutcome(message.tabId, chartKey, message.id, message.outcome, message.initials);
     await publish(message.tabId);
   },
   'panel-bg-remove-code': async (message) => {
@@ -206,6 +237,7 @@ const handlers: Handlers = {
     await reevaluateAllTabs();
   },
   'panel-bg-erased': async () => {
+    forgetPendingReviews();
     await forgetAllTabs();
     await reloadRules();
     await useImportedRelease();
@@ -257,6 +289,22 @@ browser.tabs.onRemoved.addListener((tabId: number) => {
   void forgetTab(tabId);
 });
 
+// A tab that starts loading is leaving the page that was read (a link, a reload, another
+// chart): until the new page reports, the panel says it is reading rather than show the last
+// page's findings as this one's. Chromium says "loading" for a history.pushState too, where
+// the page stays: it is asked to read again, so its record comes back either way (a page that
+// is really gone has no content script to answer).
+browser.tabs.onUpdated.addListener((tabId: number, change: Tabs.OnUpdatedChangeInfoType) => {
+  if (change.status !== 'loading') return;
+  void enqueue(tabId, async () => {
+    if (!(await getTab(tabId))) return;
+    await forgetTab(tabId);
+    await showBadge(tabId, []);
+    await browser.runtime.sendMessage({ type: 'bg-panel-tab-updated', tabId } satisfies Message).catch(() => undefined);
+    await browser.tabs.sendMessage(tabId, { type: 'bg-cs-read-again' } satisfies Message).catch(() => undefined);
+  });
+});
+
 /**
  * A tab whose site was revoked: its reading and findings go, and its page (whose content script
  * lives on until reloaded) is told no error stands in the way of a submission any more.
@@ -281,3 +329,6 @@ browser.permissions.onRemoved.addListener(() => {
 
 openPanelOnActionClick();
 keepEnabledSitesInSync();
+addReviewPagesMenu();
+// A large page's reading, made off its main thread, is taken as the frame's snapshot.
+readLargePages((snapshot, seq, sender) => handlers['cs-bg-snapshot']({ type: 'cs-bg-snapshot', snapshot, seq }, sender) ?? Promise.resolve());

@@ -10,6 +10,8 @@ export interface LoadedRules {
   /** Files and rules that did not load; the others run. */
   packErrors: PackError[];
   settings: UserSettings;
+  /** "pack/rule" of every rule that runs (packs on, rules not off): what a read can judge. */
+  runningRules: ReadonlySet<string>;
 }
 
 let loading: Promise<LoadedRules> | undefined;
@@ -35,7 +37,8 @@ async function build(): Promise<LoadedRules> {
   const { packs, errors } = loadPacks(withCustomPacks(BUNDLED_PACK_FILES, used.customPackFiles));
   for (const error of errors) console.warn(`chartlint: rule pack ${error.pack}, ${error.file}${error.rule ? `, rule ${error.rule}` : ''}: ${error.message}`);
   const configured = applyOverrides(packs, used.disabledPacks, used.ruleOverrides);
-  return { evaluator: createEvaluator(configured, used.engine), packErrors: errors, settings: used };
+  const runningRules = new Set(configured.flatMap((pack) => pack.rules.map((rule) => `${pack.name}/${rule.id}`)));
+  return { evaluator: createEvaluator(configured, used.engine), packErrors: errors, settings: used, runningRules };
 }
 
 /** A facility's file replaces the shipped file of the same pack and rule; new ones are added. */

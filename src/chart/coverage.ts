@@ -1,4 +1,5 @@
 import type { ChartSnapshot } from './snapshot.ts';
+import { thousands } from './thousands.ts';
 
 /**
  * What a reading found and what it could not read, so that "nothing wrong" is never confused
@@ -83,7 +84,7 @@ function gapsOf(c: Coverage, snapshot: ChartSnapshot, isDocumentOnly: boolean): 
   const ordersUnknown = c.orders.found - c.orders.withKnownStatus;
   if (ordersUnknown > 0) gaps.push(`${ordersUnknown} of ${c.orders.found} order${c.orders.found === 1 ? '' : 's'} without a readable authentication.`);
   if (c.unassigned.blocks > 0) {
-    gaps.push(`${c.unassigned.blocks} block${c.unassigned.blocks === 1 ? '' : 's'} of chart text (${c.unassigned.characters.toLocaleString('en-US')} characters) not assigned to any document.`);
+    gaps.push(`${c.unassigned.blocks} block${c.unassigned.blocks === 1 ? '' : 's'} of chart text (${thousands(c.unassigned.characters)} characters) not assigned to any document.`);
   }
   if (c.truncated) gaps.push('The page is larger than the reading budget: only part of it was read.');
   return gaps;

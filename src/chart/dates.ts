@@ -11,8 +11,9 @@ const MONTHS: Record<string, number> = {
 };
 
 // The zone must end a word: "16:45 zoster" is not UTC.
-// Or 24-hour time without a colon, as charts print it ("06-Apr-2026 2140", "08/17/26 2155").
-const TIME = String.raw`(?:[T\s,@]+(?:at\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*([ap]\.?m\.?)?(?:\s*(Z|[+-]\d{2}:?\d{2}|[A-Z]{2,4}T)\b)?|[\s@-]+([01]\d|2[0-3])([0-5]\d)(?![\d:/.,-]))?`;
+// Or 24-hour time without a colon, as charts print it ("06-Apr-2026 2140", "08/17/26 2155",
+// "12/03/26 at 1022", "… 12/05/26 1010." at a sentence's end), never part of a number ("1010.5").
+const TIME = String.raw`(?:[T\s,@]+(?:at\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*([ap]\.?m\.?)?(?:\s*(Z|[+-]\d{2}:?\d{2}|[A-Z]{2,4}T)\b)?|(?:[\s@-]+|\s+at\s+)([01]\d|2[0-3])([0-5]\d)(?![\d:/-]|[.,]\d))?`;
 const ISO = new RegExp(String.raw`\b(\d{4})-(\d{2})-(\d{2})` + TIME, 'i');
 const US = new RegExp(String.raw`\b(\d{1,2})([/-])(\d{1,2})\2(\d{4}|\d{2})\b` + TIME, 'i');
 const WORDY = new RegExp(

@@ -7,6 +7,7 @@ import { extractFromDom } from './extract.ts';
 import { ccda } from './adapters/ccda.ts';
 import { extractFromFhir } from './adapters/fhir.ts';
 import { fileText } from './node-dom/file-text.ts';
+import { withinHtmlBudget } from './node-dom/html-budget.ts';
 import { sniffFormat } from './node-dom/sniff.ts';
 import { parseXml } from './node-dom/xml-document.ts';
 import { UnreadableFileError } from './node-dom/unreadable-file.ts';
@@ -46,8 +47,22 @@ export function snapshotFromText(text: string, opts: { url: string; now: string;
   return snapshotFromMarkup(text, format, opts);
 }
 
-/** happy-dom, a browser-like window: what the page adapters (and shadow roots) need. */
+/**
+ * happy-dom, a browser-like window: what the page adapters (and shadow roots) need. A page is
+ * first cut to the read budget (node-dom/html-budget.ts), since happy-dom's parser hangs on
+ * some hostile markup long before the readers' own budget could stop them; what was cut is
+ * said in the snapshot's warnings and marks it partial.
+ */
 function snapshotFromMarkup(text: string, format: 'xml' | 'html', opts: { url: string; now: string }): ChartSnapshot {
+  if (format === 'xml') return snapshotFromDom(text, format, opts);
+  const budgeted = withinHtmlBudget(text);
+  const snapshot = snapshotFromDom(budgeted.html, format, opts);
+  if (!budgeted.truncated) return snapshot;
+  snapshot.warnings.push(...budgeted.warnings);
+  return withCoverage(snapshot, { ...snapshot.coverage, truncated: true });
+}
+
+function snapshotFromDom(text: string, format: 'xml' | 'html', opts: { url: string; now: string }): ChartSnapshot {
   const window = new Window({ url: opts.url, settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true, navigation: { disableMainFrameNavigation: true, disableChildFrameNavigation: true, disableChildPageNavigation: true } } });
   try {
     const isXml = format === 'xml';

@@ -13,7 +13,7 @@ export function isCredential(word: string): boolean {
  */
 export function parsePerson(text: string, source: SourceRef): Person {
   // "Vanterpool MD, Gideon" (surname, credential, given names), as some EHRs list people.
-  const inner = /^([A-Z][A-Za-z'-]+(?:[ -][A-Z][A-Za-z'-]+)?)\s+((?:[A-Za-z.-]+,?\s*){1,3}?),\s*([A-Z][A-Za-z'. -]+)$/.exec(text.trim());
+  const inner = /^([A-Z][A-Za-z'-]+(?:[ -][A-Z][A-Za-z'-]+)?)\s+((?:[A-Za-z./-]+,?\s*){1,3}?),\s*([A-Z][A-Za-z'. -]+)$/.exec(text.trim());
   if (inner && inner[2]!.split(/[\s,]+/).filter(Boolean).every(isCredential)) {
     return { name: field(`${inner[1]}, ${inner[3]}`, source), credentials: field(inner[2]!.split(/[\s,]+/).filter(Boolean).join(', '), source) };
   }

@@ -37,6 +37,10 @@ export interface VocabularyFile {
   match: 'whole' | 'search';
   entries: VocabularyEntry[];
   cosign?: VocabularyEntry[];
+  /** Signature wordings: sentences inside a signature line that are not the signer (dropped). */
+  statements?: VocabularyEntry[];
+  /** Signature wordings: what a wording may capture that names a role, not a person. */
+  notSigners?: VocabularyEntry[];
 }
 
 export interface CompiledEntry {
@@ -129,6 +133,8 @@ export const DOCUMENT_LABELS = load('document-labels');
 export const SIGNATURE_STATUSES = load('signature-statuses');
 export const SIGNATURE_WORDINGS = load('signature-wordings');
 export const COSIGN_WORDINGS = compileVocabulary('signature-wordings', FILES['signature-wordings']!, FILES['signature-wordings']!.cosign ?? []);
+export const SIGNATURE_STATEMENTS = compileVocabulary('signature-wordings', FILES['signature-wordings']!, FILES['signature-wordings']!.statements ?? []);
+export const NOT_SIGNERS = compileVocabulary('signature-wordings', FILES['signature-wordings']!, FILES['signature-wordings']!.notSigners ?? []);
 export const ORDER_KINDS = load('order-kinds');
 export const ORDER_COLUMNS = load('order-columns');
 export const CODE_COLUMNS = load('code-columns');
@@ -143,5 +149,5 @@ export const CREDENTIAL_ALTERNATION = CREDENTIALS.entries.map((e) => e.re.source
 /** Errors of every vocabulary, for the CLI and the meta test. */
 export const VOCABULARY_ERRORS: string[] = [
   PATIENT_LABELS, ENCOUNTER_LABELS, ENCOUNTER_KINDS, DOCUMENT_KINDS, DOCUMENT_LABELS, SIGNATURE_STATUSES, SIGNATURE_WORDINGS,
-  COSIGN_WORDINGS, ORDER_KINDS, ORDER_COLUMNS, CODE_COLUMNS, DEFICIENCY_TYPES, CREDENTIALS,
+  COSIGN_WORDINGS, SIGNATURE_STATEMENTS, NOT_SIGNERS, ORDER_KINDS, ORDER_COLUMNS, CODE_COLUMNS, DEFICIENCY_TYPES, CREDENTIALS,
 ].flatMap((v) => v.errors);

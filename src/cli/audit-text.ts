@@ -14,6 +14,12 @@ export interface AuditDrg {
   mdc: string;
 }
 
+/** A finding as the batch writes it: the engine's finding and who is to complete it, as read. */
+export interface AuditFinding extends Finding {
+  /** The clinician the deficiency waits on (src/review/responsible.ts); absent when none was read. */
+  responsible?: string;
+}
+
 /**
  * One audited file: an element of `--format json` and one line of `--format ndjson`. A
  * contract for importers (the dashboard's ndjson import): add fields, never rename or drop one.
@@ -24,8 +30,15 @@ export interface AuditResult {
   warnings: string[];
   /** What was read and what could not be: a clean audit of an incomplete read proves nothing. */
   coverage?: Coverage;
-  findings: Finding[];
+  findings: AuditFinding[];
   chart: AuditChart;
+  /**
+   * The chart key (src/chart/chart-key.ts, a hash of the patient identifiers) the extension
+   * files this chart under, so an imported batch row and a chart reviewed in the browser meet.
+   */
+  chartKey?: string;
+  /** The encounter's attending as read (a worklist's fallback for who is responsible). */
+  attending?: string;
   /**
    * The working MS-DRG from the chart's own codes; null when the chart has none (not an
    * inpatient stay, or no principal diagnosis); absent when this build carries no grouper tables.

@@ -4,6 +4,8 @@ import { loadStarterTable } from '../codes/starter-table.ts';
 import { createEvaluator } from '../engine/evaluate.ts';
 import { readPackFiles } from '../engine/node-packs.ts';
 import { loadPacks, type PackError } from '../engine/packs.ts';
+import { chartKeyOf } from '../chart/chart-key.ts';
+import { responsibleFor } from '../review/responsible.ts';
 import { auditChartOf } from './audit-chart.ts';
 import { auditDrgOf } from './audit-drg.ts';
 import type { AuditResult } from './audit-text.ts';
@@ -35,13 +37,19 @@ export function createChartAuditor(packsOption: string | undefined): ChartAudito
         const snapshot = await snapshotFromFile(file);
         const findings = await evaluator.evaluate(snapshot);
         const drg = auditDrgOf(snapshot, findings);
+        const attending = snapshot.encounter?.attending?.name.value.trim();
         const result: AuditResult = {
           file,
           adapter: snapshot.source.adapter,
           warnings: snapshot.warnings,
           ...(snapshot.coverage ? { coverage: snapshot.coverage } : {}),
-          findings,
+          findings: findings.map((finding) => {
+            const responsible = responsibleFor(snapshot, finding);
+            return responsible ? { ...finding, responsible } : finding;
+          }),
           chart: auditChartOf(snapshot),
+          chartKey: chartKeyOf(snapshot),
+          ...(attending ? { attending } : {}),
           ...(drg !== undefined ? { drg } : {}),
         };
         return { file, result };

@@ -1,5 +1,6 @@
 import type { DocumentParts, DomAdapter, DomInput } from '../chart/adapter.ts';
 import { DOM_ADAPTERS } from '../chart/adapters/index.ts';
+import { withCoverage } from '../chart/coverage.ts';
 import { extractFromDom, pickAdapter, withSource } from '../chart/extract.ts';
 import type { ChartDocument, ChartSnapshot } from '../chart/snapshot.ts';
 import type { ChangedDocument } from '../chart/snapshot-update.ts';
@@ -15,7 +16,8 @@ export type Reading =
 
 interface KnownDocument {
   index: number;
-  document: ChartDocument;
+  /** As last read here; undefined when it was read elsewhere (a large page, see readElsewhere). */
+  document: ChartDocument | undefined;
 }
 
 /**
@@ -77,15 +79,72 @@ export class ChartReader {
     this.lastWhole = '';
   }
 
-  read(url: string, now: string): Reading {
-    const input: DomInput = { document: this.doc, url, now };
-    if (this.whole || !this.parts || url !== this.url) return this.readWhole(input);
+  /**
+   * Reads `copy`, a copy of this page cut to the read budget (page-copy.ts), as the whole chart,
+   * marked partial with what the cut left out. Its documents are not the page's elements, so the
+   * next reading reads the whole page again.
+   */
+  readCopy(copy: Document, url: string, now: string, cut: { truncated: boolean; warnings: string[] }): Reading {
+    const reading = this.readWhole({ document: copy, url, now }, cut);
+    this.whole = true;
+    this.parts = undefined;
+    this.known.clear();
+    return reading;
+  }
+
+  /**
+   * The page was read elsewhere (too large to read here, see page-markup.ts): the next reading
+   * here reads the whole page, and sends it even if it matches an earlier one of this reader.
+   */
+  readElsewhere(): void {
+    this.whole = true;
+    this.parts = undefined;
+    this.known.clear();
+    this.lastWhole = '';
+    this.lastRest = '';
+  }
+
+  /**
+   * The page's whole reading, made elsewhere from an exact copy of it (not cut by a budget),
+   * found `documents` documents. With an adapter that reads in parts, those are this page's
+   * elements its selector matches, in order: from now on a change inside one is read here, that
+   * document alone (`readChangesOnly`), as after a whole reading here. Unless they do not match
+   * up (the page changed meanwhile): then the next reading is whole again.
+   */
+  readElsewhereDone(url: string, documents: number): void {
+    this.readElsewhere();
+    const parts = pickAdapter({ document: this.doc, url, now: '' }, this.adapters)?.parts;
+    if (!parts) return;
+    const elements = [...this.doc.querySelectorAll(parts.selector)];
+    if (elements.length !== documents) return;
+    elements.forEach((element, index) => this.known.set(element, { index, document: undefined }));
+    this.parts = parts;
+    this.url = url;
+    this.whole = false;
+  }
+
+  /** Whether the next reading may be of the changes only: the last was whole, of this URL, with parts. */
+  mayReadChangesOnly(url: string): boolean {
+    return !this.whole && this.parts !== undefined && url === this.url;
+  }
+
+  /**
+   * Only the documents that changed and the rest of the page, read here; undefined when only a
+   * whole reading will do (nothing read yet, no parts, a new URL, documents moved).
+   */
+  readChangesOnly(url: string, now: string): Reading | undefined {
+    const parts = this.parts;
+    if (!parts || !this.mayReadChangesOnly(url)) return undefined;
     try {
-      return this.readChanged(input, this.parts);
+      return this.readChanged({ document: this.doc, url, now }, parts);
     } catch (error) {
-      console.debug('chartlint: reading the changed part failed; reading the whole page', error);
-      return this.readWhole(input);
+      console.debug('chartlint: reading the changed part failed', error);
+      return undefined;
     }
+  }
+
+  read(url: string, now: string): Reading {
+    return this.readChangesOnly(url, now) ?? this.readWhole({ document: this.doc, url, now });
   }
 
   /**
@@ -117,12 +176,13 @@ export class ChartReader {
     });
   }
 
-  private readChanged(input: DomInput, parts: DocumentParts): Reading {
+  /** Undefined when a whole reading is needed: a changed document is not one this reader knows. */
+  private readChanged(input: DomInput, parts: DocumentParts): Reading | undefined {
     const rest = withSource(parts.readRest(input), input);
     const changed: ChangedDocument[] = [];
     for (const element of this.dirty) {
       const known = this.known.get(element);
-      if (!known || !element.isConnected) return this.readWhole(input);
+      if (!known || !element.isConnected) return undefined;
       const document = parts.readDocument(element, known.index, input);
       if (JSON.stringify(document) === JSON.stringify(known.document)) continue;
       known.document = document;
@@ -136,7 +196,7 @@ export class ChartReader {
     return { kind: 'update', rest, changed };
   }
 
-  private readWhole(input: DomInput): Reading {
+  private readWhole(input: DomInput, cut?: { truncated: boolean; warnings: string[] }): Reading {
     this.whole = false;
     this.url = input.url;
     this.dirty.clear();
@@ -144,7 +204,8 @@ export class ChartReader {
     const adapter = pickAdapter(input, this.adapters);
     this.parts = adapter?.parts;
     const snapshot = this.parts ? this.readByParts(input, this.parts) : undefined;
-    const chart = snapshot ?? extractFromDom(input, adapter ? [adapter] : []);
+    const read = snapshot ?? extractFromDom(input, adapter ? [adapter] : []);
+    const chart = cut?.truncated ? withCoverage({ ...read, warnings: [...read.warnings, ...cut.warnings] }, { ...read.coverage, truncated: true }) : read;
     // Unchanged chart (only the reading time differs): nothing to judge again.
     const signature = signatureOf(chart);
     if (signature === this.lastWhole) return { kind: 'unchanged' };

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { EngineSettings } from '../engine/settings.ts';
-import type { UserSettings } from '../storage/settings.ts';
+import { DEFAULT_USER_SETTINGS, type UserSettings } from '../storage/settings.ts';
 import { defaultText, parseThresholds, THRESHOLD_FIELDS, thresholdText } from './thresholds.ts';
 import type { UpdateSettings } from './use-settings.ts';
 
@@ -10,18 +10,24 @@ type FormText = Partial<Record<keyof EngineSettings, string>>;
 export function Thresholds({ settings, update }: { settings: UserSettings; update: UpdateSettings }) {
   const [form, setForm] = useState<FormText>(() => Object.fromEntries(THRESHOLD_FIELDS.map(({ key }) => [key, thresholdText(settings.engine, key)])));
   const [errors, setErrors] = useState<FormText>({});
+  // Not an engine threshold (no rule reads it): the worklist and dashboard do.
+  const [delinquency, setDelinquency] = useState(String(settings.delinquencyDays));
+  const [delinquencyError, setDelinquencyError] = useState('');
   const [status, setStatus] = useState('');
 
   const submit = async (event: Event) => {
     event.preventDefault();
     const parsed = parseThresholds(form);
     setErrors(parsed.errors);
-    if (Object.keys(parsed.errors).length > 0) {
+    const delinquencyDays = Number(delinquency.trim() || DEFAULT_USER_SETTINGS.delinquencyDays);
+    const delinquencyWrong = !Number.isInteger(delinquencyDays) || delinquencyDays <= 0;
+    setDelinquencyError(delinquencyWrong ? 'Enter a whole number of days, at least 1.' : '');
+    if (Object.keys(parsed.errors).length > 0 || delinquencyWrong) {
       setStatus('Not saved: correct the fields marked below.');
       return;
     }
     setStatus('Saving…');
-    await update((s) => ({ ...s, engine: parsed.values }));
+    await update((s) => ({ ...s, engine: parsed.values, delinquencyDays }));
     setStatus('Saved. Open charts were checked again with these thresholds.');
   };
 
@@ -57,6 +63,25 @@ export function Thresholds({ settings, update }: { settings: UserSettings; updat
               </div>
             );
           })}
+          <div class="field">
+            <label for="threshold-delinquencyDays">Chart delinquent when still incomplete this long after discharge (days)</label>
+            <input
+              id="threshold-delinquencyDays"
+              name="delinquencyDays"
+              type="text"
+              inputMode="numeric"
+              class="narrow"
+              value={delinquency}
+              aria-invalid={delinquencyError ? 'true' : undefined}
+              aria-describedby={`threshold-delinquencyDays-hint${delinquencyError ? ' threshold-delinquencyDays-error' : ''}`}
+              onInput={(event) => {
+                setDelinquency(event.currentTarget.value);
+                setStatus('');
+              }}
+            />
+            <span id="threshold-delinquencyDays-hint" class="muted hint">Default: {DEFAULT_USER_SETTINGS.delinquencyDays} days (the worklist and dashboard)</span>
+            {delinquencyError && <span id="threshold-delinquencyDays-error" class="problem">{delinquencyError}</span>}
+          </div>
         </div>
         <button type="submit">Save thresholds</button>
       </form>

@@ -6,6 +6,7 @@ import type { PackError } from '../engine/packs.ts';
 import type { Finding } from '../engine/finding.ts';
 import type { WorkingDrg } from '../grouper/working-drg.ts';
 import type { ProfileField, SiteProfile } from '../chart/site-profile/format.ts';
+import type { CodeDecision, QueryOutcome, ReviewedQuery } from '../storage/review-types.ts';
 
 /**
  * Every message between chartlint's contexts, one union named by direction
@@ -63,6 +64,8 @@ export interface PanelBgDismiss {
   fingerprint: string;
   rule: string;
   reason: string;
+  /** The user's initials, kept with the dismissal in the review record. */
+  initials?: string;
 }
 
 /** Take a dismissal back. */
@@ -78,6 +81,37 @@ export interface PanelBgAcceptCode {
   tabId: number;
   rule: string;
   code: Code;
+  /** The finding that suggested it, for the review record. */
+  fingerprint?: string;
+}
+
+/** The user rejected a suggested code, with a reason (review record: code decisions). */
+export interface PanelBgRejectCode {
+  type: 'panel-bg-reject-code';
+  tabId: number;
+  rule: string;
+  fingerprint: string;
+  code: Code;
+  reason: string;
+  initials?: string;
+}
+
+/** The user copied a finding's query draft to send it: the review record notes a query, pending. */
+export interface PanelBgQueryDrafted {
+  type: 'panel-bg-query-drafted';
+  tabId: number;
+  fingerprint: string;
+  rule: string;
+}
+
+/** The outcome of a drafted query, as the user entered it. */
+export interface PanelBgQueryOutcome {
+  type: 'panel-bg-query-outcome';
+  tabId: number;
+  /** The ReviewedQuery's id (TabState.review.queries). */
+  id: number;
+  outcome: QueryOutcome;
+  initials?: string;
 }
 
 /** Take a code off the chart's working code list. */
@@ -190,6 +224,9 @@ export type Message =
   | PanelBgDismiss
   | PanelBgUndismiss
   | PanelBgAcceptCode
+  | PanelBgRejectCode
+  | PanelBgQueryDrafted
+  | PanelBgQueryOutcome
   | PanelBgRemoveCode
   | PanelBgSettingsChanged
   | PanelBgCodesImported
@@ -207,7 +244,7 @@ export type Message =
 
 const TYPES = new Set<Message['type']>([
   'cs-bg-snapshot', 'cs-bg-snapshot-update', 'cs-bg-submit-anyway', 'panel-bg-get-tab-state', 'panel-bg-get-snapshot', 'panel-bg-dismiss',
-  'panel-bg-undismiss', 'panel-bg-accept-code', 'panel-bg-remove-code', 'panel-bg-settings-changed', 'panel-bg-codes-imported', 'panel-bg-erased', 'panel-cs-highlight', 'bg-panel-tab-updated', 'bg-cs-open-errors', 'bg-cs-read-again',
+  'panel-bg-undismiss', 'panel-bg-accept-code', 'panel-bg-reject-code', 'panel-bg-query-drafted', 'panel-bg-query-outcome', 'panel-bg-remove-code', 'panel-bg-settings-changed', 'panel-bg-codes-imported', 'panel-bg-erased', 'panel-cs-highlight', 'bg-panel-tab-updated', 'bg-cs-open-errors', 'bg-cs-read-again',
   'cs-bg-get-site-profile', 'panel-bg-site-profile-changed', 'bg-cs-site-profile', 'panel-cs-teach-pick', 'panel-cs-teach-finish', 'panel-cs-teach-stop',
 ]);
 
@@ -238,6 +275,8 @@ export interface TabState {
   coverage?: Coverage;
   /** The working MS-DRG of an inpatient chart and its what-if (absent for other charts). */
   drg?: WorkingDrg;
+  /** This chart's queries and code decisions in the review record (absent when it could not be read). */
+  review?: { queries: ReviewedQuery[]; codeDecisions: CodeDecision[] };
 }
 
 /** Narrows an unknown runtime message to one of ours. */

@@ -24,6 +24,10 @@ export function App() {
     <div class="panel">
       <header class="panel-header">
         <h1>chartlint</h1>
+        {/* The record set, not just this chart: opens in a tab of its own. */}
+        <nav aria-label="Review pages" class="review-links">
+          <a href="../worklist/index.html" target="_blank">Worklist</a> · <a href="../dashboard/index.html" target="_blank">Dashboard</a>
+        </nav>
         {/* A polite live region that is there from the start, so the first counts are heard too. */}
         <div class="counts-status" role="status">
           {state?.status === 'ready' && <SeverityCounts findings={state.findings} />}
@@ -113,7 +117,7 @@ function Ready({ state, view }: { state: TabState; view: View }) {
   return (
     <TeachTarget.Provider value={state.tabId}>
       {state.drg && <WorkingDrg drg={state.drg} />}
-      <FindingList findings={state.findings} dismissed={state.dismissed} workingCodes={state.workingCodes} actions={actions} coverage={state.coverage} />
+      <FindingList findings={state.findings} dismissed={state.dismissed} workingCodes={state.workingCodes} actions={actions} coverage={state.coverage} review={state.review} />
     </TeachTarget.Provider>
   );
 }

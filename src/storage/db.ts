@@ -11,10 +11,13 @@
  * - `settings`, `dismissals`, `audit`: designed here, filled by their own modules.
  * - `siteProfiles` (v2): per origin, the site profile a user taught (site-profiles.ts).
  * - `drgWeights` (v3): the MS-DRG relative weights imported from CMS Table 5 (drg-weights.ts).
+ * - `reviewCharts`, `reviewFindings`, `reviewQueries`, `codeDecisions` (v4): the review record
+ *   (review-types.ts, written by review-record.ts) the worklist and dashboard tabulate.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { SiteProfile } from '../chart/site-profile/format.ts';
 import type { DrgWeightsRecord } from './drg-weights.ts';
+import type { CodeDecision, ReviewedChart, ReviewedFinding, ReviewedQuery } from './review-types.ts';
 
 /** Everything that is imported as a release, one per file kind. */
 export type ReleaseSystem = 'icd10cm' | 'icd10cm-tabular' | 'icd10pcs' | 'hcpcs' | 'mce' | 'msdrg';
@@ -92,10 +95,14 @@ export interface ChartlintDB extends DBSchema {
   audit: { key: number; value: AuditRecord; indexes: { 'by-time': string } };
   siteProfiles: { key: string; value: SiteProfile };
   drgWeights: { key: string; value: DrgWeightsRecord };
+  reviewCharts: { key: string; value: ReviewedChart; indexes: { 'by-discharge': string; 'by-last-seen': string } };
+  reviewFindings: { key: [string, string]; value: ReviewedFinding; indexes: { 'by-chart': string; 'by-rule': string; 'by-first-seen': string } };
+  reviewQueries: { key: number; value: ReviewedQuery; indexes: { 'by-chart': string } };
+  codeDecisions: { key: number; value: CodeDecision; indexes: { 'by-chart': string } };
 }
 
 export const DB_NAME = 'chartlint';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /** Opens (and migrates) the database. `name` is for tests that want a fresh one. */
 export function openChartlintDb(name = DB_NAME): Promise<IDBPDatabase<ChartlintDB>> {
@@ -120,6 +127,19 @@ export function openChartlintDb(name = DB_NAME): Promise<IDBPDatabase<ChartlintD
       if (oldVersion < 3) {
         // The imported Table 5 (one current record); nothing stored before changes.
         db.createObjectStore('drgWeights', { keyPath: 'id' });
+      }
+      if (oldVersion < 4) {
+        // The review record: four new stores, nothing stored before changes.
+        const charts = db.createObjectStore('reviewCharts', { keyPath: 'chartKey' });
+        charts.createIndex('by-discharge', 'dischargedAt');
+        charts.createIndex('by-last-seen', 'lastSeenAt');
+        // Per chart, like dismissals: the same fingerprint on another patient is another finding.
+        const findings = db.createObjectStore('reviewFindings', { keyPath: ['chartKey', 'fingerprint'] });
+        findings.createIndex('by-chart', 'chartKey');
+        findings.createIndex('by-rule', 'rule');
+        findings.createIndex('by-first-seen', 'firstSeenAt');
+        db.createObjectStore('reviewQueries', { keyPath: 'id', autoIncrement: true }).createIndex('by-chart', 'chartKey');
+        db.createObjectStore('codeDecisions', { keyPath: 'id', autoIncrement: true }).createIndex('by-chart', 'chartKey');
       }
     },
   });

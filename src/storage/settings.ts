@@ -2,6 +2,7 @@ import type { PackFile } from '../engine/packs.ts';
 import type { EngineSettings } from '../engine/settings.ts';
 import type { Severity } from '../engine/finding.ts';
 import type { ChartlintDatabase } from './db.ts';
+import type { IdentifierPrivacy } from './review-types.ts';
 
 /** The pre-submission check, per site where the user narrows it. */
 export interface GuardSettings {
@@ -25,8 +26,12 @@ export interface UserSettings {
   guard: GuardSettings;
   /** Per origin ("https://ehr.example.org"): the guard there, where it differs. */
   guardBySite: Record<string, Partial<GuardSettings>>;
-  /** Days to keep the audit trail and dismissals; 0 keeps them until erased. */
+  /** Days to keep the audit trail, dismissals and the review record; 0 keeps them until erased. */
   retentionDays: number;
+  /** A chart is delinquent when a deficiency is still open this many days after discharge (worklist, dashboard). */
+  delinquencyDays: number;
+  /** Whether the review record keeps the patient's name and MRN, or only the hashed chart key. */
+  reviewIdentifiers: IdentifierPrivacy;
 }
 
 export const DEFAULT_USER_SETTINGS: UserSettings = {
@@ -37,6 +42,8 @@ export const DEFAULT_USER_SETTINGS: UserSettings = {
   guard: { enabled: true, blockOn: ['error'], actionButtons: String.raw`^\s*(submit|finali[sz]e|complete|sign and (submit|close|finali[sz]e))\b` },
   guardBySite: {},
   retentionDays: 365,
+  delinquencyDays: 30,
+  reviewIdentifiers: 'hash-identifiers',
 };
 
 const KEY = 'user';

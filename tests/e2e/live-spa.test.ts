@@ -62,4 +62,12 @@ describe('a single-page-app chart in Chromium', () => {
       .toContainEqual(expect.stringMatching(/^document-unsigned: Progress Note by Marcus Bell/));
     expect(await rules()).not.toContainEqual(expect.stringMatching(/^dictated-not-signed/));
   });
+
+  it('drops the chart when the tab leaves for a page chartlint does not read, and the panel no longer shows its findings', async () => {
+    // No content script runs on about:blank, so only the worker's handling of the navigation
+    // can clear the panel: without it, the last chart's findings would stand as this page's.
+    await chart.goto('about:blank');
+    await panel.locator('[data-state="not-enabled"], [data-state="waiting"]').first().waitFor({ timeout: 5_000 });
+    expect(await panelFindings(panel)).toEqual([]);
+  });
 });

@@ -97,9 +97,12 @@ describe('panel actions on the demo chart', () => {
     const fingerprint = await card.getAttribute('data-fingerprint');
     await card.focus();
     await panel.keyboard.press('d');
-    // The form takes the focus: its first reason; arrows choose, Tab reaches "Dismiss", Enter sends.
+    // The form takes the focus: its first reason; arrows choose, Tab reaches the initials, then "Dismiss", Enter sends.
     await expect.poll(() => panel.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe('Not applicable to this patient or encounter');
     await panel.keyboard.press('ArrowDown');
+    await panel.keyboard.press('Tab');
+    expect(await panel.evaluate(() => document.activeElement?.id && document.querySelector(`label[for="${document.activeElement.id}"]`)?.textContent)).toBe('Your initials (optional)');
+    await panel.keyboard.type('MK');
     await panel.keyboard.press('Tab');
     expect(await panel.evaluate(() => document.activeElement?.textContent)).toBe('Dismiss');
     await panel.keyboard.press('Enter');

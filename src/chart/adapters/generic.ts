@@ -2,8 +2,9 @@ import type { DomAdapter, DomInput } from '../adapter.ts';
 import { withDate } from '../dated-field.ts';
 import { parseClinicalDate } from '../dates.ts';
 import { UNASSIGNED_MIN_CHARACTERS, withCoverage } from '../coverage.ts';
+import { listsSeveralCharts } from '../dom/chart-list.ts';
 import { findCodeGrids } from '../dom/code-grid.ts';
-import { readBannerEncounter, type BannerValue } from '../dom/encounter-banner.ts';
+import { readBannerEncounter, type BannerEncounter, type BannerValue } from '../dom/encounter-banner.ts';
 import { findCodedLines } from '../dom/coded-lines.ts';
 import { findDocuments } from '../dom/document-blocks.ts';
 import { segmentDocuments } from '../dom/document-segments.ts';
@@ -12,14 +13,16 @@ import { repeatedBlocks } from '../dom/repeated-blocks.ts';
 import { findTextOrders } from '../dom/text-orders.ts';
 import { currentValue, isDataControl, readField } from '../dom/form-fields.ts';
 import { cleanLabel, pairsFromDl, pairsFromTable, pairsFromText, splitSegments, type LabelValue } from '../dom/label-value.ts';
+import { findOrderCards } from '../dom/order-cards.ts';
 import { findOrders, findProblems } from '../dom/order-table.ts';
-import { byTagOrRole, closestWhere, closestWithin, containerOf, isInside, linesUnder, scanPage, type Line, type PageScan } from '../dom/page-scan.ts';
+import { byTagOrRole, closestWhere, closestWithin, containerOf, isInside, linesUnder, scanPage, withAncestryCache, type Line, type PageScan } from '../dom/page-scan.ts';
 import { personFrom } from '../dom/signature-line.ts';
 import { refOf, withSelectorCache } from '../dom/source-ref.ts';
 import { smallTextOf, textOf } from '../dom/text.ts';
 import type { WalkContext } from '../dom/walk.ts';
 import { emptySnapshot, type ChartDocument, type ChartSnapshot, type CodedItem, type Encounter, type Field, type FormState } from '../snapshot.ts';
-import { ENCOUNTER_KINDS, ENCOUNTER_LABELS, PATIENT_LABELS } from '../vocabulary.ts';
+import { CREDENTIAL_ALTERNATION, ENCOUNTER_KINDS, ENCOUNTER_LABELS, PATIENT_LABELS } from '../vocabulary.ts';
+import { thousands } from '../thousands.ts';
 
 /**
  * The fallback for an EHR nobody described: reads any page by the conventions charts share —
@@ -30,7 +33,7 @@ import { ENCOUNTER_KINDS, ENCOUNTER_LABELS, PATIENT_LABELS } from '../vocabulary
 export const generic: DomAdapter = {
   id: 'generic',
   matches: () => true,
-  extract: (input) => withSelectorCache(() => readPage(input)),
+  extract: (input) => withSelectorCache(() => withAncestryCache(() => readPage(input))),
 };
 
 function readPage(input: DomInput): ChartSnapshot {
@@ -46,16 +49,29 @@ function readPage(input: DomInput): ChartSnapshot {
     }
   };
   const assigned = new Set<Line>();
+  // Order cards first: an article that is an order is not a document.
+  let cardOrders: ChartSnapshot['orders'] = [];
+  const inCard = new Set<Line>();
+  part('orders', () => {
+    const { orders, cards } = findOrderCards(scan, scan.containers);
+    if (cards.size === 0) return;
+    cardOrders = orders;
+    scan.containers = scan.containers.filter((c) => !cards.has(c.el));
+    scan.byContainer = undefined;
+    for (const card of cards) for (const line of linesUnder(scan, card)) inCard.add(line);
+    for (const line of inCard) assigned.add(line);
+  });
   part('patient and encounter', () => {
     const pairs = collectPairs(scan);
     readPatient(pairs, scan, snapshot);
-    const encounter = readEncounter(pairs, scan);
+    // A worklist of several charts has no one encounter: each row's dates are its own chart's.
+    const encounter = listsSeveralCharts(scan) ? undefined : readEncounter(pairs, scan);
     if (encounter) snapshot.encounter = encounter;
   });
   part('documents', () => (snapshot.documents = readDocuments(scan, snapshot.warnings, assigned)));
   part('orders', () => {
     const inDataTable = dataTableCells(scan);
-    snapshot.orders = [...findOrders(scan), ...findTextOrders(scan, (line) => inDataTable(line.el))];
+    snapshot.orders = [...cardOrders, ...findOrders(scan), ...findTextOrders(scan, (line) => inDataTable(line.el) || inCard.has(line))];
   });
   part('codes', () => {
     const grids = findCodeGrids(scan);
@@ -90,7 +106,8 @@ function readDocuments(scan: PageScan, warnings: string[], assigned: Set<Line>):
   const listed = findListedDocuments(scan);
   const listedEls = new Set(listed.map((l) => l.el));
   const inDataTable = dataTableCells(scan);
-  const isOwned = (line: Line) => articles.owned.has(line) || inDataTable(line.el) || listedEls.has(line.el);
+  // Lines already read (order cards) are no note's.
+  const isOwned = (line: Line) => assigned.has(line) || articles.owned.has(line) || inDataTable(line.el) || listedEls.has(line.el);
   const segments = segmentDocuments(scan, scan.lines, isOwned);
   for (const line of articles.owned) assigned.add(line);
   for (const s of segments) for (const line of s.lines) assigned.add(line);
@@ -123,12 +140,10 @@ function hasHeaderRow(table: Element): boolean {
     && table.querySelectorAll('tr').length > 1;
 }
 
+const TABLE_LIKE = byTagOrRole(['table'], ['grid', 'treegrid']);
+
 function closestTable(el: Element): Element | null {
-  for (let node: Element | null = el, up = 0; node && up < 12; node = node.parentElement, up++) {
-    const tag = node.localName.toLowerCase();
-    if (tag === 'table' || node.getAttribute('role') === 'grid' || node.getAttribute('role') === 'treegrid') return node;
-  }
-  return null;
+  return closestWhere(el, TABLE_LIKE, 11);
 }
 
 /** The same code read twice (a code grid and a problem list over the same rows) is one item. */
@@ -308,7 +323,7 @@ function readPatient(pairs: Pair[], scan: PageScan, snapshot: ChartSnapshot): vo
   // Banner values outside any document first; a document's printed identifiers as fallback.
   const ordered = [...pairs.filter((p) => !p.inDocument), ...pairs.filter((p) => p.inDocument)];
   const valid: Record<string, (value: string) => boolean> = {
-    name: (v) => /[A-Za-z]{2}/.test(v) && v.length <= 60 && !parseClinicalDate(v) && !/\d{3}/.test(v),
+    name: (v) => /[A-Za-z]{2}/.test(v) && v.length <= 60 && !parseClinicalDate(v) && !/\d{3}/.test(v) && !CLINICIAN_NAME.test(v),
     mrn: (v) => /\d/.test(v) && v.length <= 30,
     dob: (v) => parseClinicalDate(v) !== undefined,
     sex: (v) => /^(m|f|u|x|male|female|unknown|other|intersex|non-binary|nonbinary)\b/i.test(v),
@@ -329,6 +344,12 @@ function readPatient(pairs: Pair[], scan: PageScan, snapshot: ChartSnapshot): vo
   const missing = (['name', 'mrn', 'dob'] as const).filter((key) => !snapshot.patient[key]);
   if (missing.length > 0) snapshot.warnings.push(`Could not find the patient's ${missing.join(', ').replace('dob', 'date of birth').replace('mrn', 'MRN')} on this page.`);
 }
+
+/**
+ * "Resident: Anika Bhatt, MD (PGY-4)" on a surgical case line: a clinician's name with
+ * credentials, never the patient's, whatever label is before it.
+ */
+const CLINICIAN_NAME = new RegExp(String.raw`^[^,]+\s[^,]+,\s*(?:${CREDENTIAL_ALTERNATION})\b`);
 
 /** "67 y/o F", "F / 67 yrs", "54 Male". */
 const SEX_IN = /(?:^|[\s/,|])(M|F|Male|Female)(?=$|[\s/,|])/i;
@@ -422,7 +443,9 @@ function readEncounter(pairs: Pair[], scan: PageScan): Encounter | undefined {
   const isDate = (v: string) => parseClinicalDate(v) !== undefined;
   const encounter: Encounter = {};
   // Printed without labels: "Inpatient [05/11/2026 22:50 - …]", "Enc Inpatient · Adm 08/03/2026 22:14".
-  const printed = readBannerEncounter(scan, (line) => containerOf(scan, line.el) !== undefined);
+  // Read only when a labelled pair is missing: it walks the banner's lines on every read.
+  let read: BannerEncounter | undefined;
+  const printed = () => (read ??= readBannerEncounter(scan, (line) => containerOf(scan, line.el) !== undefined));
   const kind = find('kind', (v) => v.length <= 60 && ENCOUNTER_KINDS.lookup(v) !== undefined);
   if (kind) encounter.kind = ENCOUNTER_KINDS.lookup(kind.value)!;
   const admitted = timedFirst(all('admittedAt', isDate));
@@ -432,11 +455,14 @@ function readEncounter(pairs: Pair[], scan: PageScan): Encounter | undefined {
     const inferred = ENCOUNTER_KINDS.lookup(context);
     if (inferred) encounter.kind = inferred;
   }
-  if (!encounter.kind && printed.kind) encounter.kind = printed.kind.means;
+  if (!encounter.kind) {
+    const printedKind = printed().kind;
+    if (printedKind) encounter.kind = printedKind.means;
+  }
   // An admission label first, then the banner's own dates, then an ED arrival, then a visit's date of service.
-  const start = admitted ?? printedPair(printed.admittedAt) ?? timedFirst(all('arrivedAt', isDate)) ?? find('serviceDate', isDate);
+  const start = admitted ?? printedPair(printed().admittedAt) ?? timedFirst(all('arrivedAt', isDate)) ?? find('serviceDate', isDate);
   if (start) encounter.admittedAt = fieldOf(start, start.value, true);
-  const discharged = timedFirst(all('dischargedAt', isDate)) ?? printedPair(printed.dischargedAt);
+  const discharged = timedFirst(all('dischargedAt', isDate)) ?? printedPair(printed().dischargedAt);
   if (discharged) encounter.dischargedAt = fieldOf(discharged, discharged.value, true);
   const attending = find('attending', (v) => /[A-Za-z]{2}/.test(v) && v.length <= 80);
   if (attending) encounter.attending = personFrom(attending.value, refOf(attending.element, attending.ctx, attending.value));
@@ -496,7 +522,7 @@ function reportScan(scan: PageScan, warnings: string[]): void {
   const { report } = scan;
   if (report.truncated) {
     const why = report.truncatedBy === 'time' ? 'took too long to read' : 'is very large';
-    warnings.push(`This page ${why}: only its first ${report.visited.toLocaleString('en-US')} nodes were read.`);
+    warnings.push(`This page ${why}: only its first ${thousands(report.visited)} nodes were read.`);
   }
   for (const frame of report.unreadableFrames) warnings.push(`Frame "${frame}" could not be read (another origin, or not loaded).`);
 }

@@ -119,9 +119,11 @@ function procedureSystem(code: string): string {
   return 'ICD-10-PCS';
 }
 
+const TITLED_PART = byTagOrRole(['fieldset', 'section'], ['region']);
+
 /** The row's own label ("Procedures", "Dx") when it sits in a titled part of a form. */
 function rowContext(el: Element): string {
-  const fieldset = closestWhere(el, byTagOrRole(['fieldset', 'section'], ['region']), 12);
+  const fieldset = closestWhere(el, TITLED_PART, 12);
   return fieldset ? textOf(fieldset.querySelector('legend, h1, h2, h3, h4, [role="heading"]')) : '';
 }
 

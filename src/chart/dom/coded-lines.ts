@@ -69,7 +69,10 @@ function codeOf(text: string): { code: string; text: string } | undefined {
   if (lead && /\d/.test(lead[1]!)) return { code: lead[1]!, text: lead[2]!.replace(/\s{2,}.*$/, '').trim() };
   const trail = TRAILING.exec(text);
   const code = trail ? trail[2] ?? trail[3] ?? trail[4] : undefined;
-  if (trail && code && /\d/.test(code)) return { code, text: trail[1]!.replace(MARKER, '').trim() };
+  // "Precautions: Q15 observation, elopement risk": after a colon or dash, a category without
+  // a dot is a code only where the entry ends; inside prose it is a frequency or a count.
+  const inProse = trail?.[4] !== undefined && !code!.includes('.') && !/^\s*(?:$|[·|;,)]|\s{2})/.test(trail[5] ?? '');
+  if (trail && code && /\d/.test(code) && !inProse) return { code, text: trail[1]!.replace(MARKER, '').trim() };
   return undefined;
 }
 

@@ -3,7 +3,7 @@ import { parseClinicalDate } from '../dates.ts';
 import { isDocumentTitle, kindFromTitle } from '../document-kind.ts';
 import type { ChartDocument, Field, Section, Signature, SignatureStatus, SourceRef } from '../snapshot.ts';
 import { CREDENTIAL_ALTERNATION, DOCUMENT_LABELS, PATIENT_LABELS, SIGNATURE_STATUSES } from '../vocabulary.ts';
-import { pairsFromText, splitSegments, type LabelValue } from './label-value.ts';
+import { pairsFromText, splitRunOnLabels, splitSegments, type LabelValue } from './label-value.ts';
 import { byTagOrRole, closestWhere, type Line, type PageScan } from './page-scan.ts';
 import { looksLikeSignatureLine, parseSignatureLine, personFrom } from './signature-line.ts';
 import { refOf } from './source-ref.ts';
@@ -46,6 +46,9 @@ const NOT_CONTENT = (node: Element) => CHROME_PART(node) || (node.localName.toLo
 const HEADING_TAG = /^h([1-6])$/i;
 /** A person as a title bar shows one: "Colin Ashby, PA-C", "Patel, Anjali, MD", "Dr. Lee". */
 const PERSON = new RegExp(`^(?:dr\\.?\\s+)?[A-Z][A-Za-z'.-]+(?:,?\\s+[A-Z][A-Za-z'.-]*){1,3},?\\s+(?:${CREDENTIAL_ALTERNATION}|M\\.D\\.|D\\.O\\.)(?![A-Za-z]).*$|^dr\\.?\\s+[A-Z][A-Za-z'-]+`);
+/** A patient's name printed without a label: "Winifred J. Halloran-Tice", "HALLORAN-TICE, WINIFRED J". */
+const UNLABELLED_NAME = /^(?:[A-Z][A-Za-z'-]+(?:\s(?:[A-Z]\.?|[A-Z][A-Za-z'-]+)){1,3}|[A-Z][A-Za-z'-]+,\s?[A-Z][A-Za-z'-]+(?:\s[A-Z][A-Za-z.'-]*){0,2})$/;
+
 /** A line that starts an addendum to the note above it. */
 const ADDENDUM = /^\s*(?:[\d/.-]{6,10}\s+)?(?:\*+\s*)?addendum\b/i;
 
@@ -56,10 +59,14 @@ const ADDENDUM = /^\s*(?:[\d/.-]{6,10}\s+)?(?:\*+\s*)?addendum\b/i;
 export function segmentDocuments(scan: PageScan, lines: Line[], isOwned: (line: Line) => boolean): SegmentedDocument[] {
   const out: SegmentedDocument[] = [];
   const headingLevel = new Map(scan.headings.map((h) => [h.el, levelOf(h.el)]));
+  const boldStyled = scan.isBoldStyled ?? (() => false);
   let open: Open | undefined;
   const close = () => {
     if (open) {
       const doc = readDocumentLines(open, out.length);
+      // Rows of an index table (number, title, date, author, status cells) list documents: short cells are no body.
+      const table = tableOf(open.anchor.el);
+      if (doc && table && open.lines.every((l) => l.text.length <= 60 && tableOf(l.el) === table)) doc.sections = [];
       if (doc) out.push({ doc, rank: scan.lines.indexOf(open.anchor), lines: open.lines });
     }
     open = undefined;
@@ -68,14 +75,16 @@ export function segmentDocuments(scan: PageScan, lines: Line[], isOwned: (line: 
     const line = lines[i]!;
     if (isOwned(line)) continue;
     const blockStart = i === 0 || lines[i - 1]!.el !== line.el;
-    const title = anchorTitle(line, headingLevel, lines, i, isOwned, blockStart);
+    const title = anchorTitle(line, headingLevel, lines, i, isOwned, blockStart, boldStyled);
     if (title !== undefined) {
       const level = headingLevel.get(line.el) ?? 7;
       // "STANDARD TITLE:" under "LOCAL TITLE:", a page's running header repeating the title,
       // a sub-heading of the same note: the note goes on.
       const sameNote = open && (!open.hasBody && !open.signed && title.kind === 'pair'
         || (!open.signed && norm(title.text) === norm(open.title))
-        || (title.kind === 'heading' && !open.signed && level > open.level));
+        // A deeper heading is the note's own section, unless it names another kind of
+        // document after the note has said something ("Procedure Note: Knee Injection" in a visit).
+        || (title.kind === 'heading' && !open.signed && level > open.level && !(title.named && open.hasBody && kindFromTitle(title.text) !== kindFromTitle(open.title))));
       if (!sameNote) {
         close();
         open = { anchor: line, title: title.text, parts: title.parts ?? [], titleLine: line, lines: [], hasBody: false, signed: false, level };
@@ -99,7 +108,10 @@ interface AnchorTitle {
   parts?: string[];
 }
 
-function anchorTitle(line: Line, levels: Map<Element, number>, lines: Line[], at: number, isOwned: (line: Line) => boolean, blockStart: boolean): AnchorTitle | undefined {
+function anchorTitle(
+  line: Line, levels: Map<Element, number>, lines: Line[], at: number, isOwned: (line: Line) => boolean, blockStart: boolean,
+  boldStyled: (el: Element) => boolean,
+): AnchorTitle | undefined {
   const text = line.text;
   if (text.length > 200 || safeClosest(line.el, NOT_CONTENT)) return undefined;
   // A title bar of parts (title, author, time, status chip), as cards and accordions show a note.
@@ -130,7 +142,7 @@ function anchorTitle(line: Line, levels: Map<Element, number>, lines: Line[], at
   }
   // A title line on its own: emphasised, in capitals ("DISCHARGE SUMMARY"), or the first line of a
   // block of plain text (a note viewer's text starts with the note's title).
-  if (named && text.length <= 80 && (isEmphasised(line.el, text) || isCapitals(stripTrailingMeta(text)) || (blockStart && line.pre === true))) {
+  if (named && text.length <= 80 && (isEmphasised(line.el, text) || isCapitals(stripTrailingMeta(text)) || (blockStart && line.pre === true) || boldStyled(line.el))) {
     return { text: stripTrailingMeta(text), kind: 'line', named };
   }
   return undefined;
@@ -142,9 +154,15 @@ function titlePair(line: Line): string | undefined {
   return pair && pair.value && pair.value.length <= 90 && !/^\d/.test(pair.value) ? pair.value.trim() : undefined;
 }
 
+/**
+ * "Consent for Biopsy   [ICS Image]", "Addendum #1   (to Office Visit Note of 08/11/2026)": a
+ * qualifier set apart from the title by a gap (the source system, what it amends) is not title.
+ */
+const GAPPED_QUALIFIER = /\s{2,}[[(][^[\]()]*[\])]\s*$/;
+
 /** "Progress Note - 04/06/2026 21:40" → "Progress Note": a title line may carry its date. */
 function stripTrailingMeta(text: string): string {
-  const stripped = text.replace(/\s*[-–—|·:,]?\s*(\(?\s*\d{1,4}[/-]\d{1,2}[/-]\d{1,4}.*|\d{1,2}[- ](jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[- ]\d{2,4}.*)$/i, '').trim();
+  const stripped = text.replace(GAPPED_QUALIFIER, '').replace(/\s*[-–—|·:,]?\s*(\(?\s*\d{1,4}[/-]\d{1,2}[/-]\d{1,4}.*|\d{1,2}[- ](jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[- ]\d{2,4}.*)$/i, '').trim();
   return stripped || text;
 }
 
@@ -202,6 +220,12 @@ function safeClosest(el: Element, test: (node: Element) => boolean): boolean {
 
 function norm(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
+const TABLE = byTagOrRole(['table'], ['grid', 'table']);
+
+function tableOf(el: Element): Element | null {
+  return closestWhere(el, TABLE, 8);
 }
 
 /** What a document reader is given: its title line, its other lines, and where its title came from. */
@@ -263,6 +287,7 @@ export function readDocumentLines(open: DocumentLines, index: number): ChartDocu
     const known = pairs.map((p) => ({ p, means: DOCUMENT_LABELS.lookup(p.label), id: PATIENT_LABELS.lookup(p.label) }));
     const headerPairs = known.filter((k) => k.means !== undefined || k.id !== undefined);
     for (const { p, means, id } of headerPairs) readPair(p, means, id, line);
+    readIdentifierLine(line);
     // "Surgeon: Victor Ames, MD · 11/18/2026 09:30": a time beside the header pairs.
     if (headerPairs.length > 0 && !meta.createdAt) {
       const time = splitSegments(line.text).find((seg) => seg.length <= 40 && /^(\d|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)/i.test(seg) && parseClinicalDate(seg));
@@ -285,7 +310,8 @@ export function readDocumentLines(open: DocumentLines, index: number): ChartDocu
         if (parsed.signedAt) signature.cosignedAt = parsed.signedAt;
         pendingCosignTime = !parsed.signedAt;
       }
-      else if (!signature || (signature.status !== 'signed' && parsed.status === 'signed' && parsed.signer)) signature = mergeSignature(signature, parsed);
+      // A fuller line (with its signer) after a bare status, even one saying a co-signature is still due.
+      else if (!signature || (signature.status !== 'signed' && (parsed.status === 'signed' || parsed.status === 'needs-cosignature') && parsed.signer && !signature.signer)) signature = mergeSignature(signature, parsed);
       else cosigns.push(parsed);
       continue;
     }
@@ -297,6 +323,26 @@ export function readDocumentLines(open: DocumentLines, index: number): ChartDocu
       continue;
     }
     if (headerPairs.length === 0 || headerPairs.length < pairs.length) body.push(line);
+  }
+
+  /**
+   * "Winifred J. Halloran-Tice · MRN HM-0092741 · DOB 1961-06-08": a document's identifier line,
+   * labels followed by a space only, the name first without a label.
+   */
+  function readIdentifierLine(line: Line): void {
+    if (line.text.length > 200) return;
+    const segments = splitSegments(line.text);
+    if (segments.length < 2) return;
+    let found = 0;
+    for (const segment of segments) {
+      const m = /^(MRN|MR ?#|DOB|D\.O\.B\.?|Unit ?#|Med ?Rec ?#?)\s+([^:\s].*)$/i.exec(segment);
+      const id = m ? PATIENT_LABELS.lookup(m[1]!) : undefined;
+      if (!m || (id !== 'mrn' && id !== 'dob')) continue;
+      found++;
+      readPair({ label: m[1]!, value: m[2]!, element: line.el }, undefined, id, line);
+    }
+    const first = segments[0]!;
+    if (found > 0 && UNLABELLED_NAME.test(first) && !PERSON.test(first)) identifiers.name ??= { value: first, source: ref(line, line.text) };
   }
 
   function readPair(p: LabelValue, means: string | undefined, id: string | undefined, line: Line): void {
@@ -335,7 +381,14 @@ export function readDocumentLines(open: DocumentLines, index: number): ChartDocu
         meta.signedAt ??= timeIn();
         break;
       }
-      case 'cosigner': meta.cosigner ??= field(); break;
+      case 'cosigner': {
+        // "Cosigned by: Rafferty, Colm D., MD – 08/04/2026 07:45": who, then when.
+        const when = timeIn();
+        const who = value.replace(/\s*[-–—·,(]*\s*(?:on\s+)?(?:\d{1,4}[/-]\d{1,2}[/-]\d{2,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d).*$/i, '').trim();
+        meta.cosigner ??= when && who ? { value: who, source: ref(line, `${p.label}: ${value}`) } : field();
+        if (when) meta.cosignedAt ??= when;
+        break;
+      }
       case 'status': meta.status ??= field(); break;
       case 'signedAt': if (parseClinicalDate(value)) meta.signedAt ??= withDate(field()); else meta.status ??= field(); break;
       case 'cosignedAt': if (parseClinicalDate(value)) meta.cosignedAt ??= withDate(field()); break;
@@ -361,6 +414,9 @@ export function readDocumentLines(open: DocumentLines, index: number): ChartDocu
     if (means || id) readPair({ label: label.text, value: value.text, element: value.el }, means, id, value);
   }
   const final = resolveSignature(signature, cosigns, meta, standaloneStatus);
+  // "Documented by: Simone Delacroix" over "Signed: 08/04/2026 09:59": a signature that names no
+  // one is the documenting author's (the EHR signs as the user who files the note).
+  if (final.status === 'signed' && !final.signer && final.signedAt && meta.author && !meta.dictated) final.signer = personFrom(meta.author.value, meta.author.source);
   if (!final.line && final.status === 'unknown' && body.length === 0 && !meta.author) return undefined;
   const titleRef = ref(open.titleLine, open.title);
   const pairedValues = new Set(paired.flatMap((p) => (DOCUMENT_LABELS.lookup(p.label.text) || PATIENT_LABELS.lookup(p.label.text) ? [p.label, p.value] : [])));
@@ -409,7 +465,7 @@ function pairedLines(lines: Line[]): { label: Line; value: Line }[] {
 function sectionsOf(body: Line[], title: string, ref: (line: Line, text?: string) => SourceRef): Section[] {
   const sections: { title: string; lines: string[]; first: Line }[] = [];
   let current: { title: string; lines: string[]; first: Line } | undefined;
-  for (const line of body) {
+  for (const line of body.flatMap((l) => splitRunOnLabels(l.text).map((text) => ({ ...l, text })))) {
     const tag = line.el.localName.toLowerCase();
     const labelled = SECTION_LABEL.exec(line.text);
     const heading = /^h[1-6]$/.test(tag) || tag === 'dt' || line.el.getAttribute('role') === 'heading';

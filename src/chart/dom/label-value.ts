@@ -69,8 +69,19 @@ export function pairsFromText(line: string, element: Element): LabelValue[] {
 
 /** Splits a line at the separators EHR banners put between fields. */
 export function splitSegments(line: string): string[] {
-  return line.split(/\s+[·|•]\s+|\s{3,}|\t/).map((s) => foldSpace(s)).filter(Boolean);
+  return line.split(/\s+[·|•]\s+|\s{3,}|\t/).flatMap(splitRunOnLabels).map((s) => foldSpace(s)).filter(Boolean);
 }
+
+/**
+ * Dictated text runs its labels on in one line: "ESTIMATED BLOOD LOSS: 15 mL. SPECIMENS:
+ * Gallbladder. DRAINS: None." or "SURGEON: Ann Roe, MD. ASSISTANT: Ben Li, PA-C." A capitals
+ * label after a sentence's end starts a segment of its own.
+ */
+export function splitRunOnLabels(text: string): string[] {
+  return text.split(RUN_ON_LABEL);
+}
+
+const RUN_ON_LABEL = /(?<=[A-Za-z0-9)%][.;])\s+(?=[A-Z][A-Z/&'-]+(?: [A-Z/&'-]+){0,4}:\s)/;
 
 /** "Date of Birth *:" → "Date of Birth". */
 export function cleanLabel(text: string): string {

@@ -150,6 +150,9 @@ const LEAF_DATE = /\s\(?(?:\d{1,4}[/-]\d{1,2}[/-]\d{1,4}|\d{1,2}[- ](?:jan|feb|m
 /** The status words of a tree leaf: its end, or in brackets. */
 const LEAF = /^(.*?)(?:\s*[-–—|·:,]\s*|\s+)(\(?\s*\d{1,4}[/-]\d{1,2}[/-]\d{1,4}[^()]*\)?|\d{1,2}[- ](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[- ]\d{2,4}.*)?\s*(?:[-–—|·:,]\s*)?\(?([A-Za-z][A-Za-z ()/-]{1,40}?)?\)?\s*$/i;
 
+/** " - Vanterpool MD, Gideon", " - Maki PT, DPT, Joanna": the author at a leaf's end. */
+const LEAF_BYLINE = /\s[-–—]\s+([A-Z][A-Za-z'-]+(?:\s[A-Z][A-Za-z'./-]*)*(?:,\s*[A-Z][A-Za-z'./-]*(?:\s[A-Z][A-Za-z.]*)?){1,3})\s*$/;
+
 /** A documents-tree leaf: a list item naming a document kind, with a date or a status. */
 function treeLeaf(line: Line): ChartDocument | undefined {
   if (line.text.length > 140) return undefined;
@@ -157,16 +160,18 @@ function treeLeaf(line: Line): ChartDocument | undefined {
   if (!item || closestWhere(line.el, NOT_CONTENT)) return undefined;
   if (!isDocumentTitle(line.text.replace(/\s*[-–—|·(].*$/, '').replace(/\s+\d.*$/, '')) && !isDocumentTitle(line.text.slice(0, 80))) return undefined;
   const iso = parseClinicalDate(line.text);
-  const status = SIGNATURE_STATUSES.lookup(line.text.replace(/^[^-–—|·(]*/, '')) as SignatureStatus | undefined;
-  if (!iso && !status) return undefined;
   // "History and Physical 05/12/2026 01:35 CDT Auth (Verified) - Vanterpool MD, Gideon": the
   // title ends where the date starts; after the status, a " - " names the author.
   const dateAt = line.text.search(LEAF_DATE);
+  const byline = dateAt > 0 ? LEAF_BYLINE.exec(line.text.slice(dateAt)) : null;
+  // The status is between the date and the byline ("… 13:00 CDT Unauth - Maki PT, DPT, Joanna"), or after a separator.
+  const statusText = dateAt > 0 ? line.text.slice(dateAt, byline ? dateAt + byline.index : undefined) : line.text.replace(/^[^-–—|·(]*/, '');
+  const status = (SIGNATURE_STATUSES.lookup(statusText) ?? SIGNATURE_STATUSES.lookup(line.text.replace(/^[^-–—|·(]*/, ''))) as SignatureStatus | undefined;
+  if (!iso && !status) return undefined;
   const m = LEAF.exec(line.text);
   const title = (dateAt > 0 ? line.text.slice(0, dateAt) : m?.[1] ?? line.text).replace(/[\s\-–—|·:,]+$/, '').trim();
   if (!title || !isDocumentTitle(title) || title.length > 80) return undefined;
   const source = refOf(line.el, line.ctx, line.text);
-  const byline = dateAt > 0 ? /\s[-–—]\s+([A-Z][A-Za-z'-]+(?:\s[A-Z][A-Za-z'.-]*)*,\s*[A-Z][A-Za-z'.-]+(?:\s[A-Z][A-Za-z.]*)?)\s*$/.exec(line.text.slice(dateAt)) : null;
   const signature: Signature = { status: status ?? 'unknown' };
   if (status) {
     signature.line = { value: line.text, source };

@@ -127,7 +127,9 @@ function orderSignature(cell: (name: string) => Element | undefined, table: List
   const by = cell('authBy');
   const at = cell('authAt');
   const status = cell('auth');
-  const byText = textOf(by).replace(/^[-–—\s]+$/, '');
+  // "— (Sent 12/02/2026 16:10)": nothing signed, only a note that it went out for signature.
+  const byText = textOf(by).replace(SENT_FOR_SIGNATURE, '').replace(/^[-–—\s]+$/, '');
+  if (by && !byText && textOf(by)) return { status: 'unsigned', line: { value: textOf(by), source: refOf(by, table.ctx, textOf(by)) } };
   const atText = textOf(at).replace(/^[-–—\s]+$/, '');
   const statusText = textOf(status);
   const stated = statusText ? (SIGNATURE_STATUSES.lookup(statusText) as Signature['status'] | undefined) : undefined;
@@ -164,6 +166,9 @@ function orderSignature(cell: (name: string) => Element | undefined, table: List
   }
   return authColumns && (by || at) ? { status: 'unsigned' } : { status: 'unknown' };
 }
+
+/** A remark that the order was sent, routed or faxed for signature: when it went, not a signing. */
+const SENT_FOR_SIGNATURE = /\(?\s*\b(?:sent|routed|forwarded|faxed|mailed|queued)\b(?:\s+(?:to|for)\s+[a-z ]{2,30}?)?(?:\s+(?:on|at|via))?\s*\d{1,4}[/-]\d{1,2}[/-]\d{2,4}[^)]*\)?/i;
 
 /** Dates, times and the words around them in an authentication cell: what is left is a name. */
 const DATE_PARTS = /\b\d{1,4}[/-]\d{1,2}[/-]\d{2,4}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b|\b\d{1,2}:\d{2}(?::\d{2})?\b|\b\d{4}\b|\b[ap]\.?m\.?\b|\b(?:e-?signed|signed|authenticated|auth|on|at|by|[A-Z]{2}T)\b|[@,:()]/gi;

@@ -40,6 +40,11 @@ export interface PageScan {
   byContainer?: Map<Element, Found>;
   /** Lazily built index for `linesUnder`. */
   byAncestor?: Map<Element, Line[]>;
+  /**
+   * Whether the page's style sheets set an element bold (`.dh { font-weight: bold }`): a title
+   * bar styled by its class is as emphasised as one in `<b>`. Asked only of candidate titles.
+   */
+  isBoldStyled?: (el: Element) => boolean;
 }
 
 /** Inline elements: their text belongs to the line of the block around them. */
@@ -100,9 +105,59 @@ export function closestMatching(el: Element, selector: string, max = 16): Elemen
  * is what made a 5,000-deep page slow.
  */
 export function closestWhere(el: Element, test: (node: Element) => boolean, max = 16): Element | null {
+  if (nearestByTest) return nearestRemembered(el, test, max, nearestByTest);
   let node: Element | null = el;
   for (let steps = 0; node && steps <= max; steps++, node = node.parentElement) if (test(node)) return node;
   return null;
+}
+
+/** Per test, each element's nearest ancestor-or-self that passes it and how many levels up that is. */
+type Nearest = { node: Element | null; up: number };
+type NearestMemo = WeakMap<(node: Element) => boolean, Map<Element, Nearest>>;
+let nearestByTest: NearestMemo | undefined;
+
+/**
+ * Runs one read with closestWhere's answers remembered: readers ask it for every line of the
+ * page, and the lines of one table or note share their ancestors, so each element is tested
+ * once instead of once per line below it (a 50,000-node page asked ~1.5 million times).
+ * Dropped afterwards, since the live page changes between reads.
+ */
+export function withAncestryCache<T>(read: () => T): T {
+  const previous = nearestByTest;
+  nearestByTest = new WeakMap();
+  try {
+    return read();
+  } finally {
+    nearestByTest = previous;
+  }
+}
+
+/** closestWhere through the memo: the same answer, found by climbing only to the first remembered element. */
+function nearestRemembered(el: Element, test: (node: Element) => boolean, max: number, memo: NearestMemo): Element | null {
+  let known = memo.get(test);
+  if (!known) memo.set(test, (known = new Map<Element, Nearest>()));
+  const path: Element[] = [];
+  let found: Nearest = { node: null, up: 0 };
+  for (let node: Element | null = el; node; node = node.parentElement) {
+    const remembered = known.get(node);
+    if (remembered) {
+      found = remembered;
+      break;
+    }
+    if (test(node)) {
+      found = { node, up: 0 };
+      known.set(node, found);
+      break;
+    }
+    path.push(node);
+  }
+  // Fill in the climbed elements from the top down: each is one level further from what was found.
+  for (let i = path.length - 1; i >= 0; i--) {
+    found = found.node ? { node: found.node, up: found.up + 1 } : found;
+    known.set(path[i]!, found);
+  }
+  const answer = known.get(el)!;
+  return answer.node && answer.up <= max ? answer.node : null;
 }
 
 /** A tag or ARIA role test for `closestWhere`: `byTagOrRole(['nav'], ['navigation'])`. */
@@ -166,7 +221,12 @@ export function containerOf(scan: PageScan, el: Element, max = 200): Found | und
 export function scanPage(document: Document, budget?: WalkBudget): PageScan {
   const scan: PageScan = { lines: [], headings: [], tables: [], lists: [], dls: [], controls: [], containers: [], report: undefined! };
   const byBlock = new Map<Element, Line>();
-  const preformatted = preformattedTest(document);
+  const preformatted = styleRuleTest(document, /white-space\s*:\s*pre(?:-wrap|-line)?\b/i, (el, style) => {
+    const tag = el.localName.toLowerCase();
+    return tag === 'pre' || tag === 'xmp' || tag === 'listing' || tag === 'plaintext' || (style !== null && /white-space\s*:\s*pre/i.test(style));
+  });
+  const bold = styleRuleTest(document, BOLD, (_, style) => style !== null && BOLD.test(style));
+  scan.isBoldStyled = (el) => bold.test(el);
   /** The element whose text a block's line last took: text from another one is another field. */
   const lastParent = new Map<Element, Element | null>();
   /** Blocks whose next text starts a new line: a `<br>` came after their last text. */
@@ -192,7 +252,10 @@ export function scanPage(document: Document, budget?: WalkBudget): PageScan {
       } else if ((tag === 'article' || el.getAttribute('role') === 'article') && scan.containers.length < MAX_CONTAINERS) {
         scan.containers.push({ el, ctx });
       }
-      if (el.shadowRoot) preformatted.addRulesOf(el.shadowRoot);
+      if (el.shadowRoot) {
+        preformatted.addRulesOf(el.shadowRoot);
+        bold.addRulesOf(el.shadowRoot);
+      }
       // Option text is the control's value, not page text.
       return tag !== 'select' && tag !== 'textarea';
     },
@@ -237,12 +300,19 @@ export function scanPage(document: Document, budget?: WalkBudget): PageScan {
   return scan;
 }
 
+const BOLD = /font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b/i;
+
 /**
- * `<pre>` and elements styled to keep their line breaks (`white-space: pre`, `pre-wrap`,
+ * Elements a style declaration applies to, inline or by a style sheet rule. For `<pre>` and
+ * elements styled to keep their line breaks (`white-space: pre`, `pre-wrap`,
  * `pre-line`), inline or by a style sheet rule: note viewers often show a plain-text note in a
  * `div` whose class keeps its lines, and those lines are what a reader reads.
  */
-function preformattedTest(document: Document): { test(el: Element): boolean; addRulesOf(root: ParentNode): void } {
+function styleRuleTest(
+  document: Document,
+  declaration: RegExp,
+  inline: (el: Element, style: string | null) => boolean,
+): { test(el: Element): boolean; addRulesOf(root: ParentNode): void } {
   const selectors: string[] = [];
   const cache = new WeakMap<Element, boolean>();
   const addRulesOf = (root: ParentNode) => {
@@ -256,7 +326,7 @@ function preformattedTest(document: Document): { test(el: Element): boolean; add
       // Rule by rule, split at '}' (linear: a regex over selector text with few braces backtracks quadratically).
       for (const rule of (style.textContent ?? '').slice(0, 200_000).split('}')) {
         const open = rule.lastIndexOf('{');
-        if (open < 0 || !/white-space\s*:\s*pre(?:-wrap|-line)?\b/i.test(rule.slice(open + 1))) continue;
+        if (open < 0 || !declaration.test(rule.slice(open + 1))) continue;
         const head = rule.slice(0, open);
         const selectorText = head.slice(head.lastIndexOf('{') + 1);
         for (const selector of selectorText.split(',')) if (selectors.length < 40 && selector.trim() && !selector.includes('@')) selectors.push(selector.trim());
@@ -276,11 +346,7 @@ function preformattedTest(document: Document): { test(el: Element): boolean; add
     test(el) {
       const known = cache.get(el);
       if (known !== undefined) return known;
-      const tag = el.localName.toLowerCase();
-      const style = el.getAttribute('style');
-      const result = tag === 'pre' || tag === 'xmp' || tag === 'listing' || tag === 'plaintext'
-        || (style !== null && /white-space\s*:\s*pre/i.test(style))
-        || selectors.some((selector) => matches(el, selector));
+      const result = inline(el, el.getAttribute('style')) || selectors.some((selector) => matches(el, selector));
       cache.set(el, result);
       return result;
     },

@@ -59,12 +59,25 @@ function ariaGrid(grid: Element): Grid | undefined {
   return { header, rows };
 }
 
-/** Column index of each meaning the vocabulary gives a header (first column wins). */
+/**
+ * Column index of each meaning the vocabulary gives a header (first column wins). A header
+ * that joins several ("Type / taken by", "Physician signature / Date / Time") means what its
+ * first part means: the cell leads with that, and the rest qualifies it.
+ */
 export function columnsOf(grid: Grid, vocabulary: Vocabulary): Map<string, number> {
   const columns = new Map<string, number>();
   grid.header.forEach((h, i) => {
-    const means = vocabulary.lookup(h);
+    const means = vocabulary.lookup(h) ?? compoundMeaning(h, vocabulary);
     if (means && !columns.has(means)) columns.set(means, i);
   });
   return columns;
+}
+
+function compoundMeaning(header: string, vocabulary: Vocabulary): string | undefined {
+  if (!/\s[/&]\s/.test(header)) return undefined;
+  const joined = vocabulary.lookup(header.replace(/\s*([/&])\s*/g, '$1'));
+  if (joined) return joined;
+  // Only the first part: a header whose first part is unknown ("Patient / Deficiency" over
+  // chart rows and deficiency rows) says no more about its cells than before.
+  return vocabulary.lookup(header.split(/\s+[/&]\s+/)[0]!);
 }

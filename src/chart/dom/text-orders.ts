@@ -7,6 +7,8 @@ import { parseSignatureLine, personFrom } from './signature-line.ts';
 import { refOf } from './source-ref.ts';
 import { smallTextOf } from './text.ts';
 
+const TABLE_ROW = byTagOrRole(['tr'], ['row']);
+
 /**
  * Orders written rather than tabled: a card in an orders list ("morphine 2 mg IV push once",
  * "Verbal order · Ordered by …", a "Needs signature" chip), and an order written into a note
@@ -28,7 +30,7 @@ export function findTextOrders(scan: PageScan, isTableLine: (line: Line) => bool
     const written = WRITTEN_ORDER.exec(line.text);
     if (written && isTableLine(line)) {
       // A worklist row naming an order ("VO: haloperidol 5 mg IM … read back"): its row's other cells say its state.
-      const row = closestWhere(line.el, byTagOrRole(['tr'], ['row']), 4);
+      const row = closestWhere(line.el, TABLE_ROW, 4);
       const cells = row ? [...row.children].map((c) => smallTextOf(c) ?? '').filter((t) => t && t.length <= 40 && !line.text.includes(t)) : [];
       const order = writtenOrder(line, written, [], orders.length + 1);
       const said = cells.map((t) => SIGNATURE_STATUSES.lookup(t)).find((x) => x !== undefined) as Signature['status'] | undefined;
@@ -57,11 +59,18 @@ function writtenOrder(line: Line, m: RegExpExecArray, after: Line[], n: number):
   const order: Order = { id: `written-order-${n}`, kind, text: { value: m[3]!.trim(), source }, signature: { status: 'unknown' }, source };
   const by = /\b(?:dr\.?\s+)?([A-Z][A-Za-z'-]+(?:,?\s+[A-Z][A-Za-z.'-]*)*)/.exec(m[2] ?? '');
   if (by) order.orderedBy = personFrom(by[0].trim(), source);
+  // "VO: haloperidol 5 mg IM … rec'd 09/08/2026 22:15 by Tiller, RN": when the order was given.
+  const given = GIVEN_AT.exec(m[3]!);
+  const givenAt = given ? parseClinicalDate(given[1]!) : undefined;
+  if (given && givenAt) order.orderedAt = { value: given[1]!.trim(), iso: givenAt, source };
   const own = parseSignatureLine(line.text, source);
   const signOff = own?.status === 'signed' && own.signer ? undefined : after.find((l) => SIGN_OFF.test(l.text));
   order.signature = own?.status === 'signed' && own.signer ? own : signOff ? signatureOf(signOff) : { status: 'unknown' };
   return order;
 }
+
+/** A date after the words that say when an order was received or given. */
+const GIVEN_AT = /\b(?:rec'?d|rcvd|received|taken|given|called in|phoned)\b(?:\s+(?:on|at))?\s+(\d{1,4}[/-]\d{1,2}[/-]\d{2,4}(?:[\s@]+\d{1,2}:?\d{2})?)/i;
 
 /** "Provider sign-off: PENDING — awaiting provider signature", "Authenticated by X 09/20/2026 09:12". */
 function signatureOf(line: Line): Signature {

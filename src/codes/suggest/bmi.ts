@@ -55,6 +55,7 @@ export function bmiFinding(snapshot: ChartSnapshot, known: readonly string[]): B
   if (age !== undefined && age < BMI.adultAge) return undefined;
   let found: Omit<BmiFinding, 'code' | 'reason'> | undefined;
   const look = (text: string, source: SourceRef, where: string) => {
+    if (!VALUE.test(text)) return; // most sections state no BMI: not cut into sentences
     for (const sentence of sentencesOf(text)) {
       const m = VALUE.exec(sentence);
       if (m) found = { value: Number(m[1]), source: { ...source, text: sentence.slice(0, 300) }, where };

@@ -113,3 +113,20 @@ export function reconcile(mentions: readonly Mention[]): Map<string, Reconciled>
   }
   return out;
 }
+
+/**
+ * A suspicion excluded outside the diagnosis sections: each code still uncertain in `states` (in
+ * place) becomes negated when one of `negations` (negated mentions read from the notes' other
+ * sections: results, updates, the course) is stated in the same note as its last uncertain
+ * statement or later. Never an affirmed diagnosis, never the discharge diagnoses' uncertainty
+ * (a later tier wins): "rule out PE" in a note, "CTA negative for pulmonary embolism" below it.
+ */
+export function settleSuspicions(states: Map<string, Reconciled>, negations: readonly Mention[]): void {
+  for (const [code, state] of states) {
+    if (state.status !== 'uncertain') continue;
+    const last = state.evidence.at(-1);
+    const at = last?.at;
+    const excluded = negations.find((n) => n.code === code && n.context === 'negated' && (!at || !n.at || n.at.group === at.group || compareStamps(n.at, at) > 0));
+    if (excluded && last) states.set(code, { status: 'negated', evidence: [excluded], overruled: last });
+  }
+}

@@ -4,6 +4,7 @@
  * type of infection is documented; sepsis documented with a localized infection is sequenced
  * before it. The code lists are data (sepsis.json).
  */
+import { sourceRefKey } from '../../chart/source-ref-key.ts';
 import { dotted, normalizeCode } from '../code-format.ts';
 import sepsisJson from './sepsis.json';
 import type { Mention } from './types.ts';
@@ -13,6 +14,7 @@ interface SepsisFile {
   severeSepsis: string;
   defaultInfection: string;
   localizedInfections: string[];
+  organismSepsis: Record<string, string>;
 }
 
 /** The data, with prefixes normalized. */
@@ -21,6 +23,7 @@ export const SEPSIS = ((raw: SepsisFile) => ({
   severeSepsis: normalizeCode(raw.severeSepsis),
   defaultInfection: normalizeCode(raw.defaultInfection),
   localizedInfections: raw.localizedInfections.map(normalizeCode),
+  organismSepsis: Object.entries(raw.organismSepsis).map(([infection, sepsis]) => ({ infection: normalizeCode(infection), sepsis: normalizeCode(sepsis) })),
 }))(sepsisJson);
 
 const under = (code: string, prefixes: readonly string[]) => prefixes.some((p) => code.startsWith(p));
@@ -40,26 +43,54 @@ export function isSevereSepsis(code: string): boolean {
  * way to any sepsis whose organism or type the chart documents or codes; severe sepsis or septic
  * shock (R65.2-) without any systemic infection gets A41.9 as its underlying infection
  * (Section I.C.1.d.1.b), listed just before it and resting on its mentions. Returns the reason
- * of each code added.
+ * of each code added. `mentions` are all the chart's mentions (for the organism named beside
+ * sepsis NOS).
  */
-export function settleSepsis(current: Map<string, Mention[]>, chartCodes: readonly string[], billable: (code: string) => boolean): Map<string, string> {
+export function settleSepsis(current: Map<string, Mention[]>, chartCodes: readonly string[], billable: (code: string) => boolean, mentions: readonly Mention[] = []): Map<string, string> {
   const fallback = SEPSIS.defaultInfection;
-  const added = new Map<string, string>();
+  const added = namedOrganism(current, mentions, billable);
   if ([...current.keys(), ...chartCodes].some((c) => isSystemicInfection(c) && c !== fallback)) current.delete(fallback);
   const all = [...current.keys(), ...chartCodes];
   const severe = [...current.keys()].find(isSevereSepsis);
   if (!severe || all.some(isSystemicInfection) || !billable(fallback)) return added;
-  const mentions = current.get(severe) ?? [];
+  const shock = current.get(severe) ?? [];
   const entries = [...current];
-  entries.splice(entries.findIndex(([c]) => c === severe), 0, [fallback, mentions]);
+  entries.splice(entries.findIndex(([c]) => c === severe), 0, [fallback, shock]);
   current.clear();
   for (const [code, ms] of entries) current.set(code, ms);
   added.set(
     fallback,
-    `“${mentions[0]?.phrase ?? ''}” (${dotted(severe)}) is reported after the underlying systemic infection, and no organism or type of systemic infection is documented: ` +
+    `“${shock[0]?.phrase ?? ''}” (${dotted(severe)}) is reported after the underlying systemic infection, and no organism or type of systemic infection is documented: ` +
       `${dotted(fallback)} is that infection (Section I.C.1.d.1.b, I.C.1.d.2). Query the provider if cultures identify an organism.`,
   );
   return added;
+}
+
+/**
+ * Current sepsis NOS (A41.9) stated in the same sentence as a current localized infection or
+ * organism code that names its organism ("sepsis due to pneumococcal pneumonia"; `mentions` are
+ * all the chart's mentions, whatever settled them): replaced, in place and at its position, by
+ * the organism's sepsis code (organismSepsis), resting on the same mentions. Returns the reason
+ * of each code so named.
+ */
+function namedOrganism(current: Map<string, Mention[]>, mentions: readonly Mention[], billable: (code: string) => boolean): Map<string, string> {
+  const named = new Map<string, string>();
+  const sepsis = current.get(SEPSIS.defaultInfection);
+  if (!sepsis) return named;
+  const sentences = new Set(mentions.filter((m) => m.code === SEPSIS.defaultInfection).map((m) => sourceRefKey(m.source)));
+  const stated = (c: string) => current.has(c) && mentions.some((m) => m.code === c && sentences.has(sourceRefKey(m.source)));
+  for (const { infection, sepsis: code } of SEPSIS.organismSepsis) {
+    const found = [...current.keys()].find((c) => c.startsWith(infection) && stated(c));
+    const source: [string, Mention[]] | undefined = found ? [found, mentions.filter((m) => m.code === found)] : undefined;
+    if (!source || !billable(code)) continue;
+    const entries = [...current].map(([c, ms]): [string, Mention[]] => (c === SEPSIS.defaultInfection ? [code, ms] : [c, ms]));
+    current.clear();
+    for (const [c, ms] of entries) current.set(c, [...(current.get(c) ?? []), ...ms]);
+    const phrase = source[1].find((m) => sentences.has(sourceRefKey(m.source)))?.phrase ?? dotted(source[0]);
+    named.set(code, `“${sepsis[0]?.phrase ?? 'Sepsis'}” is documented with “${phrase}” (${dotted(source[0])}), which names its organism: the underlying systemic infection is coded by that organism (Section I.C.1.d.1.a; Index: Sepsis, by organism), not as ${dotted(SEPSIS.defaultInfection)}.`);
+    break;
+  }
+  return named;
 }
 
 /**

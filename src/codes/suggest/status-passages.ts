@@ -5,7 +5,7 @@
  * the text. Family history, allergies, the review of systems and study reports never count.
  */
 import type { ChartSnapshot, Section } from '../../chart/snapshot.ts';
-import { diagnosisPassages, sentencesOf, statesDiagnoses, type Passage } from './passages.ts';
+import { diagnosisPassages, readSections, sentencesOf, statesDiagnoses, type Passage } from './passages.ts';
 import { PhraseIndex } from './phrase-index.ts';
 import statusJson from './status-codes.json';
 import { tokenize, wordsOf } from './tokens.ts';
@@ -64,7 +64,7 @@ export function statusPassages(snapshot: ChartSnapshot): StatusPassages {
   const past: Passage[] = [];
   for (const doc of snapshot.documents) {
     if (STUDY_KINDS.has(doc.kind)) continue;
-    for (const section of doc.sections) {
+    for (const section of readSections(doc)) {
       const role = sectionRole(section);
       if (role === 'none' || statesDiagnoses(section)) continue;
       const where = `${doc.title.value}, ${section.title}`;

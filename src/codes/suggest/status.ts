@@ -4,10 +4,11 @@
  * passages. What to find and when a code applies is data (status-codes.json); this file finds
  * the wordings, decides their context and applies the entry's conditions.
  */
+import { parseClinicalDate } from '../../chart/dates.ts';
 import { normalizeCode } from '../code-format.ts';
 import type { CodeTable } from '../table.ts';
 import { contextOf } from './context.ts';
-import { checkedEntries, type DataProblem } from './data-check.ts';
+import { checkedEntries, formatProblem, type DataProblem } from './data-check.ts';
 import { expandTemplate } from './lexicon.ts';
 import type { Passage } from './passages.ts';
 import { PhraseIndex } from './phrase-index.ts';
@@ -62,7 +63,8 @@ interface StatusFile {
   ignore: string[];
 }
 
-const FILE = 'src/codes/suggest/status-codes.json';
+export const STATUS_FILE = 'src/codes/suggest/status-codes.json';
+const FILE = STATUS_FILE;
 const RAW = statusJson as unknown as StatusFile;
 const IGNORE = 'ignore';
 
@@ -129,7 +131,9 @@ function compile(entries: StatusEntry[]): Compiled {
 
 function tables(): { drugs: Compiled; statuses: Compiled } {
   if (!compiled) {
-    const { drugs, statuses } = loadStatusEntries();
+    const { drugs, statuses, problems } = loadStatusEntries();
+    // Reported where the table loads; the well-formed entries still apply.
+    for (const p of problems) console.warn(`chartlint: ${formatProblem(p)}`);
     compiled = { drugs: compile(drugs), statuses: compile(statuses) };
   }
   return compiled;
@@ -147,10 +151,48 @@ function nearWord(tokens: readonly Token[], start: number, end: number, near: Ne
   return hitIn(index, tokens, start - window, start) || hitIn(index, tokens, end, end + window);
 }
 
-/** The mentions of one compiled table in a passage, each with the code it gives. */
-function mentionsIn(passage: Passage, table: Compiled): { mention: Mention; entry: StatusEntry }[] {
-  const tokens = tokenize(passage.text);
-  const out: { mention: Mention; entry: StatusEntry }[] = [];
+/** The days of the stay (ISO dates, inclusive), when the chart is of a stay with known dates. */
+export interface StayDays {
+  from: string;
+  to?: string;
+}
+
+/** Characters after a status phrase searched for the date it was done ("s/p right TKA 11/09/2026"). */
+const DATE_AFTER = 24;
+
+/**
+ * True when the words right after a procedure status name a date inside the stay: the device
+ * or operation is this stay's procedure, coded as such, not a status (the notNear entries).
+ */
+function doneInStay(text: string, end: number, stay: StayDays | undefined): boolean {
+  if (!stay) return false;
+  const day = parseClinicalDate(text.slice(end, end + DATE_AFTER).replace(/^[\s,;:(-]*(?:on\s+)?/i, ''))?.slice(0, 10);
+  return day !== undefined && day >= stay.from.slice(0, 10) && (stay.to === undefined || day <= stay.to.slice(0, 10));
+}
+
+/** What a sentence's words say for one table, before the passage's own marks: read once per text. */
+interface Reading {
+  entry: StatusEntry;
+  code: string;
+  phrase: string;
+  /** Character offset where the phrase ends (for the date after it). */
+  end: number;
+  context: MentionContext;
+  trigger?: string;
+  /** "former" right after the phrase ("tobacco: former"). */
+  answersHistorical: boolean;
+}
+
+const READINGS = new WeakMap<Compiled, Map<string, readonly Reading[]>>();
+const MAX_READ = 50_000;
+
+function readingsOf(text: string, table: Compiled): readonly Reading[] {
+  let memo = READINGS.get(table);
+  if (!memo) READINGS.set(table, (memo = new Map<string, readonly Reading[]>()));
+  const hit = memo.get(text);
+  if (hit) return hit;
+  const tokens = tokenize(text);
+  const out: Reading[] = [];
   for (const m of table.index.matches(tokens)) {
     if (m.code === IGNORE) continue;
     const [i, code] = m.code.split('|');
@@ -159,13 +201,26 @@ function mentionsIn(passage: Passage, table: Compiled): { mention: Mention; entr
     const w = RAW.window;
     if (hitIn(table.before, tokens, m.start - w, m.start) || hitIn(table.after, tokens, m.end, m.end + w) || hitIn(table.answers, tokens, m.end, m.end + 2)) continue;
     if (nearWord(tokens, m.start, m.end, entry.notNear, w + 2)) continue;
-    const { context: read, trigger } = contextOf(tokens, m.start, m.end, passage.text);
-    let context = read;
-    if (context === 'affirmed' && (passage.historical || hitIn(table.answersHistorical, tokens, m.end, m.end + 2))) context = 'historical';
+    const { context, trigger } = contextOf(tokens, m.start, m.end, text);
+    const phrase = text.slice(tokens[m.start]!.start, tokens[m.end - 1]!.end);
+    out.push({ entry, code, phrase, end: tokens[m.end - 1]!.end, context, ...(trigger ? { trigger } : {}), answersHistorical: hitIn(table.answersHistorical, tokens, m.end, m.end + 2) });
+  }
+  if (memo.size >= MAX_READ) memo.clear();
+  memo.set(text, out);
+  return out;
+}
+
+/** The mentions of one compiled table in a passage, each with the code it gives. */
+function mentionsIn(passage: Passage, table: Compiled, stay?: StayDays): { mention: Mention; entry: StatusEntry }[] {
+  const out: { mention: Mention; entry: StatusEntry }[] = [];
+  for (const r of readingsOf(passage.text, table)) {
+    const { entry, code, trigger } = r;
+    if (entry.notNear && doneInStay(passage.text, r.end, stay)) continue;
+    let context = r.context;
+    if (context === 'affirmed' && (passage.historical || r.answersHistorical)) context = 'historical';
     if (!(entry.contexts ?? ['affirmed']).includes(context)) continue;
     const final = context === 'historical' && entry.historicalCode ? normalizeCode(entry.historicalCode) : code;
-    const phrase = passage.text.slice(tokens[m.start]!.start, tokens[m.end - 1]!.end);
-    out.push({ mention: { code: final, phrase, source: passage.source, where: passage.where, context, ...(trigger ? { trigger } : {}) }, entry });
+    out.push({ mention: { code: final, phrase: r.phrase, source: passage.source, where: passage.where, context, ...(trigger ? { trigger } : {}) }, entry });
   }
   return out;
 }
@@ -174,13 +229,14 @@ const under = (code: string, prefixes: readonly string[]): boolean => prefixes.s
 
 /**
  * The status codes the chart's passages (statusPassages) support. `known` are the codes documented as current or on the
- * chart (normalized), for the entries' `notWith` and `onlyWith` conditions.
+ * chart (normalized), for the entries' `notWith` and `onlyWith` conditions; `stay`, the days of
+ * the stay, for procedures dated inside it.
  */
-export function statusCodes(passages: StatusPassages, table: CodeTable, known: readonly string[]): StatusFinding[] {
+export function statusCodes(passages: StatusPassages, table: CodeTable, known: readonly string[], stay?: StayDays): StatusFinding[] {
   const { drugs, statuses } = tables();
   const found = [
     ...passages.medications.flatMap((p) => mentionsIn(p, drugs)),
-    ...passages.text.flatMap((p) => [...mentionsIn(p, drugs), ...mentionsIn(p, statuses)]),
+    ...passages.text.flatMap((p) => [...mentionsIn(p, drugs), ...mentionsIn(p, statuses, stay)]),
   ];
   const byCode = new Map<string, { entry: StatusEntry; mentions: Mention[] }>();
   for (const { mention, entry } of found) {

@@ -4,7 +4,9 @@
  * diagnoses first, decides), the combination codes the classification presumes, the underlying
  * infection of severe sepsis, more specific codes for unspecified ones on the chart (or a query
  * draft where the record says no more), queries for terms with no code ("urosepsis"),
- * personal-history codes, and the CC/MCC of each suggested secondary diagnosis.
+ * personal-history codes, and the CC/MCC of each suggested secondary diagnosis. An unspecified
+ * diagnosis takes the one more specific code the notes document; an injury's initial-encounter
+ * code outside a stay or an emergency visit is offered for review, not added.
  * One suggestion per code; codes already on the chart are never suggested.
  */
 import { sourceRefKey, uniqueRefs } from '../../chart/source-ref-key.ts';
@@ -12,23 +14,25 @@ import type { ChartSnapshot, SourceRef } from '../../chart/snapshot.ts';
 import { dotted, normalizeCode } from '../code-format.ts';
 import { refMatches, refText } from '../code-refs.ts';
 import type { CodeTable } from '../table.ts';
-import { applyCombinations, type AppliedCombination } from './combinations.ts';
+import { applyCombinations, combinationParts, COMBINATIONS, type AppliedCombination } from './combinations.ts';
 import { codesOnChart, type ChartCodes } from './codes-on-chart.ts';
 import { lexiconFor } from './lexicon.ts';
-import { findMentions } from './mentions.ts';
-import { allPassages, type Passage } from './passages.ts';
+import { findMentions, mentionsIn } from './mentions.ts';
+import { allPassages, findingPassages, type Passage } from './passages.ts';
 import { answers, clinicalIndicators, queryDraft, queryTemplateFor, TERM_PREFIX, termQueryOf, type TermQuery } from './query-draft.ts';
-import { reconcile, type Reconciled } from './reconcile.ts';
+import { reconcile, settleSuspicions, type Reconciled } from './reconcile.ts';
 import { isSystemicInfection, sepsisNote, settleSepsis } from './sepsis.ts';
 import { severityOf } from './severity.ts';
 import type { CodeSuggestion, Mention, MentionContext, SuggestionKind } from './types.ts';
-import { isUnspecified, refines } from './unspecified.ts';
-import { dropDefaultedTypes } from './defaults.ts';
+import { categoryOf, isUnspecified, refines } from './unspecified.ts';
+import { dropDefaultedTypes, settleDiabetesType } from './defaults.ts';
 import { bmiFinding } from './bmi.ts';
-import { historyMentions } from './history.ts';
+import { historyMentions, isEpisodic, settleDominance, type HistoryMention } from './history.ts';
 import { markPrincipal } from './principal.ts';
-import { isInpatient } from './setting.ts';
+import { isEmergencyVisit, isInpatient, resolvedInStay } from './setting.ts';
 import { statusCodes } from './status.ts';
+import { settlePatientSex } from './patient-sex.ts';
+import { dropDescriptions } from './same-sentence.ts';
 import { statusPassages } from './status-passages.ts';
 import { integralSymptoms, outpatientSymptoms } from './symptoms.ts';
 
@@ -49,7 +53,14 @@ interface Ground {
   current: Map<string, Mention[]>;
   /** Why a code not documented in words is suggested (the underlying infection of severe sepsis). */
   implied: Map<string, string>;
+  /**
+   * Conditions a combination needs, affirmed outside the diagnosis statements (history of present
+   * illness, past history, course), with their mentions: they complete a combination, no more.
+   */
+  supporting: Map<string, Mention[]>;
   passages?: Passage[];
+  /** Sentence (sourceRefKey) → the current codes stated in it, built on first use. */
+  bySentence?: Map<string, Set<string>>;
 }
 
 function groupByCode(mentions: readonly Mention[]): Map<string, Mention[]> {
@@ -80,8 +91,17 @@ function statusNote(state: Reconciled | undefined, inpatient: boolean): string {
 
 /** The other current codes stated in the same sentence as one of `mentions`. */
 function sameSentence(g: Ground, code: string, mentions: readonly Mention[]): string[] {
-  const sentences = new Set(mentions.map((m) => sourceRefKey(m.source)));
-  return [...g.current].filter(([c, ms]) => c !== code && ms.some((m) => sentences.has(sourceRefKey(m.source)))).map(([c]) => c);
+  if (!g.bySentence) {
+    // Built once per chart: sentence → the current codes stated in it.
+    g.bySentence = new Map();
+    for (const [c, ms] of g.current) for (const m of ms) {
+      const key = sourceRefKey(m.source);
+      g.bySentence.set(key, (g.bySentence.get(key) ?? new Set()).add(c));
+    }
+  }
+  const out = new Set<string>();
+  for (const m of mentions) for (const c of g.bySentence.get(sourceRefKey(m.source)) ?? []) if (c !== code) out.add(c);
+  return [...g.current.keys()].filter((c) => out.has(c));
 }
 
 function make(g: Ground, kind: SuggestionKind, code: string, mentions: readonly Mention[], replaces: readonly string[], reason: string, extraEvidence: readonly SourceRef[] = []): CodeSuggestion {
@@ -132,7 +152,7 @@ function sequencingNote(g: Ground, code: string): string {
 
 function combinationSuggestion(g: Ground, applied: AppliedCombination): CodeSuggestion {
   const { combination } = applied;
-  const mentions = applied.matched.flatMap((c) => (g.current.get(c) ?? []).slice(0, 1));
+  const mentions = applied.matched.flatMap((c) => (g.current.get(c) ?? g.supporting.get(c) ?? []).slice(0, 1));
   const onChart = applied.replaced.filter((c) => g.chart.codes.has(c));
   const required = applied.required.map((c) => `${dotted(c)} (${g.chart.codes.has(c) ? 'on the chart' : 'documented, not yet coded'})`);
   const reason =
@@ -153,6 +173,11 @@ function queryFor(g: Ground, code: string, mentions: readonly Mention[]): string
   // A query rests on clinical indicators beyond the diagnosis itself; without any, none is drafted.
   if (indicators.length === own.length) return undefined;
   return queryDraft(template, documented, indicators);
+}
+
+/** An injury code of the initial encounter (S..-...A) on a chart that is neither a stay nor an emergency visit. */
+function initialInjuryOutsideActiveCare(g: Ground, code: string): boolean {
+  return /^S.{5}A$/.test(code) && !g.inpatient && !isEmergencyVisit(g.snapshot);
 }
 
 /** True when a code under one of `prefixes` is current or on the chart. */
@@ -195,12 +220,64 @@ function termQuery(g: Ground, term: TermQuery, mentions: readonly Mention[]): Co
   };
 }
 
+const PARTS = combinationParts();
+
+/**
+ * The affirmed mentions, outside the diagnosis passages, of conditions some combination needs and
+ * that are not current. Read only when a combination has some of its conditions current and not
+ * all (hypertension documented, heart failure perhaps elsewhere).
+ */
+function supportingConditions(findings: () => Mention[], current: ReadonlyMap<string, Mention[]>, chartCodes: readonly string[]): Map<string, Mention[]> {
+  const codes = [...current.keys(), ...chartCodes];
+  const has = (group: readonly string[]) => codes.some((c) => group.some((p) => c.startsWith(normalizeCode(p))));
+  const partial = COMBINATIONS.some((c) => c.when.some(has) && !c.when.every(has));
+  if (!partial) return new Map();
+  const found = findings().filter((m) => m.context === 'affirmed' && !current.has(m.code) && PARTS.some((p) => m.code.startsWith(p)));
+  return groupByCode(found);
+}
+
+/**
+ * An unspecified diagnosis the notes document more exactly ("left breast IDC" in the
+ * assessment, "IDC of the left breast, upper outer quadrant" in the history of present
+ * illness): the more specific code of the same category, when the notes give exactly one
+ * (Section I.B.2, I.B.18: code to the highest specificity documented). Replaced in place.
+ */
+function specifyFromNotes(current: Map<string, Mention[]>, findings: () => Mention[], table: CodeTable): void {
+  const vague = [...current.keys()].filter((c) => isUnspecified(table, c));
+  if (vague.length === 0) return;
+  const affirmed = findings().filter((m) => m.context === 'affirmed' && table.get(m.code)?.billable === true);
+  for (const code of vague) {
+    const better = [...new Set(affirmed.filter((m) => categoryOf(m.code) === categoryOf(code) && refines(table, m.code, code)).map((m) => m.code))];
+    if (better.length !== 1 || current.has(better[0]!)) continue;
+    const found = better[0]!;
+    current.set(found, [...current.get(code)!, ...affirmed.filter((m) => m.code === found)]);
+    current.delete(code);
+  }
+}
+
+/**
+ * The supporting conditions with the diabetes type of the diagnoses: "diabetic retinopathy" in
+ * the history beside documented type 1 diabetes is type 1's (Section I.C.4.a.2), as in the
+ * diagnosis passages (settleDiabetesType).
+ */
+function settledSupport(supporting: Map<string, Mention[]>, current: ReadonlyMap<string, Mention[]>, table: CodeTable): Map<string, Mention[]> {
+  if (supporting.size === 0) return supporting;
+  const merged = new Map([...current, ...supporting]);
+  settleDiabetesType(merged, (c) => table.get(c)?.billable === true);
+  return new Map([...merged].filter(([c]) => !current.has(c)));
+}
+
 /** All suggestions for a chart, in a stable order (combinations, specificity, documented, status, history, queries). */
 export function suggestCodes(snapshot: ChartSnapshot, table: CodeTable): CodeSuggestion[] {
   const lexicon = lexiconFor(table);
-  const mentions = findMentions(snapshot, lexicon);
   const inpatient = isInpatient(snapshot);
+  const mentions = resolvedInStay(findMentions(snapshot, lexicon), inpatient);
   const states = reconcile(mentions);
+  // Only a chart with a suspicion pays for reading its other sections.
+  // The mentions of the notes' other sections, read once and only when a step needs them.
+  let findingMentions: Mention[] | undefined;
+  const findings = () => (findingMentions ??= findingPassages(snapshot).flatMap((p) => mentionsIn(p, lexicon)));
+  if ([...states.values()].some((s) => s.status === 'uncertain')) settleSuspicions(states, findings().filter((m) => m.context === 'negated'));
   const current = new Map<string, Mention[]>();
   for (const [code, state] of states) if (state.status === 'affirmed' || (state.status === 'uncertain' && inpatient)) current.set(code, state.evidence);
   const terms = [...current].filter(([code]) => code.startsWith(TERM_PREFIX));
@@ -208,15 +285,22 @@ export function suggestCodes(snapshot: ChartSnapshot, table: CodeTable): CodeSug
   const chart = codesOnChart(snapshot);
   const chartCodes = [...chart.codes.keys()].filter((c) => table.get(c));
   dropDefaultedTypes(current);
+  dropDescriptions(current);
+  settleDiabetesType(current, (c) => table.get(c)?.billable === true);
+  settlePatientSex(current, snapshot, (c) => table.get(c)?.billable === true);
+  const passages = statusPassages(snapshot);
+  settleDominance(current, passages.text);
   integralSymptoms(current, inpatient);
   if (!inpatient) outpatientSymptoms(snapshot, lexicon, states, current);
-  const implied = settleSepsis(current, chartCodes, (c) => table.get(c)?.billable === true);
-  const g: Ground = { snapshot, table, chart, inpatient, states, current, implied };
-  const documented = [...current.keys()].filter((c) => ![...current.keys(), ...chartCodes].some((o) => refines(table, o, c)));
+  specifyFromNotes(current, findings, table);
+  const implied = settleSepsis(current, chartCodes, (c) => table.get(c)?.billable === true, mentions);
+  const g: Ground = { snapshot, table, chart, inpatient, states, current, implied, supporting: settledSupport(supportingConditions(findings, current, chartCodes), current, table) };
+  const known = [...current.keys(), ...chartCodes];
+  const documented = [...current.keys()].filter((c) => !known.some((o) => refines(table, o, c)));
   const out: CodeSuggestion[] = [];
   const handled = new Set<string>(chartCodes);
 
-  for (const applied of applyCombinations([...new Set([...documented, ...chartCodes])])) {
+  for (const applied of applyCombinations([...new Set([...documented, ...chartCodes])], COMBINATIONS, [...g.supporting.keys()])) {
     out.push(combinationSuggestion(g, applied));
     [applied.code, ...applied.replaced].forEach((c) => handled.add(c));
   }
@@ -246,22 +330,35 @@ export function suggestCodes(snapshot: ChartSnapshot, table: CodeTable): CodeSug
     const reason =
       (g.implied.get(code) ?? `Documented in ${ms[0]?.where ?? 'the chart'} and not coded on the chart.${statusNote(states.get(code), inpatient)}`) +
       sepsisNote(code, sameSentence(g, code, ms), allInfections);
+    if (initialInjuryOutsideActiveCare(g, code)) {
+      // The 7th character A says active treatment (Section I.C.19.a): a stay or an emergency visit has it; an office visit may be follow-up care (D).
+      out.push(make(g, 'query', code, ms, [], `${reason} The 7th character A (initial encounter, active treatment) fits a stay or an emergency visit; confirm this visit is active treatment, else the subsequent-encounter character applies (Section I.C.19.a).`));
+      continue;
+    }
     out.push({ ...make(g, 'documented', code, ms, [], reason), ...(query ? { query } : {}) });
   }
   const suggested = () => new Set([...handled, ...out.map((s) => normalizeCode(s.code))]);
-  const passages = statusPassages(snapshot);
-  const known = [...new Set([...documented, ...chartCodes, ...out.filter((s) => s.kind !== 'query').map((s) => normalizeCode(s.code))])];
-  for (const status of statusCodes(passages, table, known)) {
+  const knownNow = [...new Set([...documented, ...chartCodes, ...out.filter((s) => s.kind !== 'query').map((s) => normalizeCode(s.code))])];
+  const admitted = snapshot.encounter?.admittedAt?.iso;
+  const stay = inpatient && admitted ? { from: admitted, ...(snapshot.encounter?.dischargedAt?.iso ? { to: snapshot.encounter.dischargedAt.iso } : {}) } : undefined;
+  for (const status of statusCodes(passages, table, knownNow, stay)) {
     if (suggested().has(status.code)) continue;
+    // The status says more than a documented code of the same condition ("smokes 1 ppd" beside "nicotine dependence"): it stands in for it.
+    const vaguer = out.findIndex((s) => s.kind === 'documented' && refines(table, status.code, normalizeCode(s.code)));
+    if (vaguer >= 0) out.splice(vaguer, 1);
     out.push(make(g, 'status', status.code, status.mentions, [], status.reason));
   }
-  const bmi = bmiFinding(snapshot, known);
+  const bmi = bmiFinding(snapshot, knownNow);
   if (bmi && !suggested().has(bmi.code)) {
     out.push(make(g, 'status', bmi.code, [{ code: bmi.code, phrase: `BMI ${bmi.value}`, source: bmi.source, where: bmi.where, context: 'affirmed' }], [], bmi.reason));
   }
-  const history = groupByCode(historyMentions(mentions, passages.past, passages.text, lexicon, table).filter((m) => !current.has(m.condition) && !current.has(m.code) && !suggested().has(m.code)));
+  const history = groupByCode(historyMentions(mentions, passages.past, passages.text, lexicon, table).filter((m) => (!current.has(m.condition) || isEpisodic(m.condition)) && !current.has(m.code) && !suggested().has(m.code)));
   for (const [code, ms] of history) {
-    out.push(make(g, 'history', code, ms, [], `Documented as history ("${ms[0]?.trigger ?? ''} ${ms[0]?.phrase ?? ''}", ${ms[0]?.where ?? 'the chart'}), not as a current condition: the personal-history code applies, not the condition's code (Section I.C.21.c.4).`));
+    const first = ms[0] as HistoryMention | undefined;
+    const reason = first?.sequela
+      ? `A past cerebrovascular event ("${first.trigger ?? ''} ${first.phrase}", ${first.where}) is documented with a deficit that remains: the deficit is coded as its sequela, not the event nor its history code (Section I.C.9.d; side and dominance, I.C.6.a).`
+      : `Documented as history ("${first?.trigger ?? ''} ${first?.phrase ?? ''}", ${first?.where ?? 'the chart'}), not as a current condition: the personal-history code applies, not the condition's code (Section I.C.21.c.4).`;
+    out.push(make(g, 'history', code, ms, [], reason));
   }
   for (const [code, ms] of terms) {
     const term = termQueryOf(code);

@@ -28,7 +28,7 @@ export interface Stamp {
 const FINAL_LOINC = new Set(['11535-2', '78375-3']);
 const FINAL_TITLE = /\b(discharge|final)\b.*\bdiagnos[ie]s\b|\bdiagnos[ie]s\b.*\bat discharge\b/i;
 /** A discharge summary also gives its final diagnoses under the headings of the claim's roles. */
-const SUMMARY_FINAL_TITLE = /\b(principal|secondary)\s+diagnos[ie]s\b/i;
+const SUMMARY_FINAL_TITLE = /\b(principal|secondary)\s+diagnos[ie]s\b|^\W*(principal|secondary)\W*$/i;
 /** Sections that give the diagnoses at admission: LOINC hospital admission Dx, or the title says so. */
 const ADMISSION_LOINC = new Set(['46241-6']);
 const ADMISSION_TITLE = /\badmi(t|ssion)/i;

@@ -42,6 +42,27 @@ export function givesWayTo(vague: string, specific: string): boolean {
  */
 export function refines(table: CodeTable, specific: string, vague: string): boolean {
   if (specific === vague) return false;
-  if (givesWayTo(vague, specific)) return true;
-  return categoryOf(specific) === categoryOf(vague) && !isUnspecified(table, specific) && isUnspecified(table, vague);
+  // Asked for every pair of a chart's codes: memoized per table.
+  let memo = REFINES.get(table);
+  if (!memo) REFINES.set(table, (memo = new Map<string, boolean>()));
+  const key = `${specific}>${vague}`;
+  let answer = memo.get(key);
+  if (answer === undefined) {
+    answer = givesWayTo(vague, specific) || (categoryOf(specific) === categoryOf(vague) && sameCondition(table, specific, vague) && !isUnspecified(table, specific) && isUnspecified(table, vague));
+    memo.set(key, answer);
+  }
+  return answer;
+}
+
+const REFINES = new WeakMap<CodeTable, Map<string, boolean>>();
+
+/**
+ * Within a category, an unspecified code of a specified subcategory is refined only inside it:
+ * E11.40 (diabetic neuropathy, unspecified) by E11.42, not by E11.621 (a foot ulcer is another
+ * complication, coded beside it); an unspecified subcategory (L03.9-, I48.9-) by any code of
+ * the category.
+ */
+function sameCondition(table: CodeTable, specific: string, vague: string): boolean {
+  const sub = vague.slice(0, 4);
+  return vague.length <= 4 || specific.startsWith(sub) || isUnspecified(table, sub);
 }

@@ -1,10 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { DISMISS_REASONS } from '../actions.ts';
+import { InitialsField } from './InitialsField.tsx';
 
-/** Asks why a finding is dismissed: a short list, or free text under "Other". */
-export function DismissForm({ onDismiss, onCancel }: { onDismiss: (reason: string) => void; onCancel: () => void }) {
+/** Asks why a finding is dismissed: a short list, or free text under "Other"; and, optionally, who. */
+export function DismissForm({ onDismiss, onCancel }: { onDismiss: (reason: string, initials: string) => void; onCancel: () => void }) {
   const [choice, setChoice] = useState<string>(DISMISS_REASONS[0]);
   const [other, setOther] = useState('');
+  const [initials, setInitials] = useState('');
   const reason = choice === 'other' ? other.trim() : choice;
   const form = useRef<HTMLFormElement>(null);
   // Keyboard users land in the form they just opened.
@@ -15,7 +17,7 @@ export function DismissForm({ onDismiss, onCancel }: { onDismiss: (reason: strin
       class="dismiss-form"
       onSubmit={(event) => {
         event.preventDefault();
-        if (reason) onDismiss(reason);
+        if (reason) onDismiss(reason, initials);
       }}
     >
       <fieldset>
@@ -28,6 +30,7 @@ export function DismissForm({ onDismiss, onCancel }: { onDismiss: (reason: strin
         {/* Not autofocused: arrowing through the reasons onto "Other" must not pull the focus out of the group. */}
         {choice === 'other' && <input type="text" class="dismiss-other" aria-label="Other reason" value={other} onInput={(event) => setOther(event.currentTarget.value)} />}
       </fieldset>
+      <InitialsField value={initials} onInput={setInitials} />{' '}
       <button type="submit" disabled={!reason}>
         Dismiss
       </button>{' '}

@@ -1,8 +1,10 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Finding } from '../../engine/finding.ts';
+import type { CodeDecision, ReviewedQuery } from '../../storage/review-types.ts';
 import type { PanelActions } from '../actions.ts';
 import { DismissForm } from './DismissForm.tsx';
 import { QueryDraft } from './QueryDraft.tsx';
+import { CodeChoice } from './CodeChoice.tsx';
 
 interface Props {
   finding: Finding;
@@ -11,13 +13,16 @@ interface Props {
   dismissal?: { reason: string; dismissedAt: string };
   /** "system:code" of the codes already on the chart's working list. */
   accepted?: ReadonlySet<string>;
+  /** The query last sent from this finding, and this finding's code decisions (review record). */
+  sentQuery?: ReviewedQuery | undefined;
+  codeDecisions?: readonly CodeDecision[];
 }
 
 /**
  * One finding: what is wrong, the evidence it rests on (click to see it on the page), and why
  * (conditions and citation). All chart text is rendered as text nodes, never as HTML.
  */
-export function FindingCard({ finding, actions, dismissal, accepted }: Props) {
+export function FindingCard({ finding, actions, dismissal, accepted, sentQuery, codeDecisions = [] }: Props) {
   const [dismissing, setDismissing] = useState(false);
   const card = useRef<HTMLLIElement>(null);
   const shown = finding.evidence.find((ref) => ref.selector);
@@ -54,7 +59,7 @@ export function FindingCard({ finding, actions, dismissal, accepted }: Props) {
         <span class="severity">{finding.severity}</span> <span class="message-text">{finding.message}</span>
       </p>
       {finding.detail && <p class="finding-detail">{finding.detail}</p>}
-      {finding.query && <QueryDraft query={finding.query} />}
+      {finding.query && <QueryDraft query={finding.query} sent={sentQuery} onCopied={() => actions.queryDrafted(finding)} onOutcome={(id, outcome, initials) => actions.queryOutcome(id, outcome, initials)} />}
       {finding.evidence.length > 0 && (
         <ul class="evidence" aria-label="Evidence">
           {finding.evidence.map((ref, index) => (
@@ -72,17 +77,16 @@ export function FindingCard({ finding, actions, dismissal, accepted }: Props) {
             <li key={`${code.system}:${code.code}`}>
               <span class="code-action">{code.action}</span> <code>{code.code}</code> {code.display} <span class="code-system">({code.system})</span>
               {code.severityLevel && <span class="code-severity"> · {code.severityLevel}{code.excludedByPrincipal ? ` (excluded by ${code.excludedByPrincipal})` : ''}</span>}
-              {(code.action === 'add' || code.action === 'replace') &&
-                (accepted?.has(`${code.system}:${code.code}`) ? (
-                  <span class="accepted"> · on the working list</span>
-                ) : (
-                  <>
-                    {' '}
-                    <button type="button" class="accept" onClick={() => actions.acceptCode(finding, code)}>
-                      Accept {code.code}
-                    </button>
-                  </>
-                ))}
+              {(code.action === 'add' || code.action === 'replace') && (
+                <CodeChoice
+                  code={code}
+                  accepted={accepted?.has(`${code.system}:${code.code}`) ?? false}
+                  rejection={codeDecisions.findLast((d) => d.system === code.system && d.code === code.code && d.decision === 'rejected')}
+                  onAccept={() => actions.acceptCode(finding, code)}
+                  onReject={(reason, initials) => actions.rejectCode(finding, code, reason, initials)}
+                  onFormClosed={() => card.current?.focus()}
+                />
+              )}
             </li>
           ))}
         </ul>
@@ -113,8 +117,8 @@ export function FindingCard({ finding, actions, dismissal, accepted }: Props) {
       ) : dismissing ? (
         <DismissForm
           onCancel={closeForm}
-          onDismiss={(reason) => {
-            leave(() => actions.dismiss(finding, reason));
+          onDismiss={(reason, initials) => {
+            leave(() => actions.dismiss(finding, reason, initials));
             setDismissing(false);
           }}
         />

@@ -3,6 +3,7 @@ import type { DismissedFinding } from '../../shared/messages.ts';
 import type { PanelActions } from '../actions.ts';
 import type { WorkingCode } from '../../storage/working-codes.ts';
 import type { Coverage } from '../../chart/coverage.ts';
+import type { CodeDecision, ReviewedQuery } from '../../storage/review-types.ts';
 import { CoverageNote, NoFindings } from './CoverageNote.tsx';
 import { FindingCard } from './FindingCard.tsx';
 import { WorkingCodes } from './WorkingCodes.tsx';
@@ -21,6 +22,8 @@ interface Props {
   workingCodes: WorkingCode[];
   actions: PanelActions;
   coverage?: Coverage | undefined;
+  /** The chart's queries and code decisions in the review record. */
+  review?: { queries: ReviewedQuery[]; codeDecisions: CodeDecision[] } | undefined;
 }
 
 /**
@@ -28,8 +31,11 @@ interface Props {
  * Arrow keys (or j/k), Home and End move between findings; Enter shows the evidence; d dismisses;
  * u undoes.
  */
-export function FindingList({ findings, dismissed, workingCodes, actions, coverage }: Props) {
+export function FindingList({ findings, dismissed, workingCodes, actions, coverage, review }: Props) {
   const accepted = new Set(workingCodes.map((c) => `${c.system}:${c.code}`));
+  // The latest query per finding (queries are stored in the order drafted).
+  const sentQuery = (finding: Finding) => review?.queries.findLast((q) => q.fingerprint === finding.fingerprint);
+  const decisionsOf = (finding: Finding) => review?.codeDecisions.filter((d) => d.fingerprint === finding.fingerprint) ?? [];
   return (
     <div class="finding-groups" onKeyDown={moveFocus}>
       <CoverageNote coverage={coverage} />
@@ -45,7 +51,7 @@ export function FindingList({ findings, dismissed, workingCodes, actions, covera
             </h2>
             <ul class="findings">
               {group.map((finding) => (
-                <FindingCard key={finding.fingerprint} finding={finding} actions={actions} accepted={accepted} />
+                <FindingCard key={finding.fingerprint} finding={finding} actions={actions} accepted={accepted} sentQuery={sentQuery(finding)} codeDecisions={decisionsOf(finding)} />
               ))}
             </ul>
           </section>

@@ -25,6 +25,11 @@ describe('a person and their credentials', () => {
     expect(read(text)).toEqual(expected);
   });
 
+  it('leaves the service or role printed after the credentials out of them', () => {
+    const people = ['Lena Ortiz, CNM – Labor & Delivery', 'Kofi Mensah, MD, FACS (Trauma Surgery)', 'Ruth Ames, RN — Charge Nurse'].map((t) => personFrom(t, source));
+    expect(people.map((p) => [p.name.value, p.credentials?.value])).toEqual([['Lena Ortiz', 'CNM'], ['Kofi Mensah', 'MD, FACS'], ['Ruth Ames', 'RN']]);
+  });
+
   it('reads a credential after a name without a comma only in its printed case', () => {
     expect([personFrom('Alice Smith MD', source).credentials?.value, personFrom('Alice Smith LCSW', source).credentials?.value]).toEqual(['MD', 'LCSW']);
     expect(personFrom('John Do', source).credentials).toBeUndefined();

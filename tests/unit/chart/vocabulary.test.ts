@@ -8,7 +8,7 @@ describe('EHR vocabularies', () => {
   });
 
   const cases = Object.entries(VOCABULARY_FILES).flatMap(([name, file]) =>
-    (['entries', 'cosign'] as const).flatMap((list) => {
+    (['entries', 'cosign', 'statements', 'notSigners'] as const).flatMap((list) => {
       const entries = file[list] ?? [];
       const vocabulary = compileVocabulary(name, file, entries);
       return entries.flatMap((entry) => [
@@ -20,7 +20,7 @@ describe('EHR vocabularies', () => {
 
   it('has an example for every entry', () => {
     for (const [name, file] of Object.entries(VOCABULARY_FILES)) {
-      for (const entry of [...file.entries, ...(file.cosign ?? [])]) expect(entry.examples?.length ?? 0, `${name}: ${entry.means}`).toBeGreaterThan(0);
+      for (const entry of [...file.entries, ...(file.cosign ?? []), ...(file.statements ?? []), ...(file.notSigners ?? [])]) expect(entry.examples?.length ?? 0, `${name}: ${entry.means}`).toBeGreaterThan(0);
     }
   });
 

@@ -5,6 +5,9 @@ import { extractFromDom } from '../../../src/chart/extract.ts';
 import type { ChartSnapshot } from '../../../src/chart/snapshot.ts';
 import { applyUpdate } from '../../../src/chart/snapshot-update.ts';
 import { ChartReader, type Reading } from '../../../src/content/chart-reader.ts';
+import { pageMarkup } from '../../../src/content/page-markup.ts';
+import { Slices } from '../../../src/content/slices.ts';
+import { readMarkup } from '../../../src/offscreen/read-markup.ts';
 import { loadHtml } from '../chart/load-page.ts';
 
 const URL_ = 'http://127.0.0.1/chart.html';
@@ -197,5 +200,44 @@ describe('applyUpdate', () => {
     const doc = earlier.documents[0]!;
     expect(applyUpdate(earlier, { base: 0, seq: 1, rest: { ...earlier, documents: [] }, changed: [{ index: earlier.documents.length, document: doc }] })).toBeUndefined();
     expect(applyUpdate(earlier, { base: 0, seq: 1, rest: { ...earlier, documents: [] }, changed: [{ index: 0, document: doc }] })).toEqual(earlier);
+  });
+});
+
+describe('ChartReader: after a whole reading elsewhere (a large page, page-markup.ts)', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  /** The page written out and read from its markup, as the offscreen document does. */
+  async function readElsewhere(document: Document): Promise<ChartSnapshot> {
+    const markup = await pageMarkup(document, { nodes: 120_000, optionsPerSelect: 500, chars: 100_000 }, new Slices());
+    return readMarkup({ type: 'cs-bg-read-markup', html: markup.html, url: URL_, now: NOW, seq: 1, profile: null, truncated: false, warnings: [] }, (html) => loadHtml(html, URL_));
+  }
+
+  it('reads a change inside one note here, that note alone, and the worker’s chart equals a whole reading', async () => {
+    const s = session(chartWith(20));
+    const held = await readElsewhere(s.document);
+    expect(held).toEqual(s.fresh());
+    expect(s.reader.readChangesOnly(URL_, NOW)).toBeUndefined();
+    s.reader.readElsewhereDone(URL_, held.documents.length);
+    const textarea = s.document.querySelectorAll('article.note textarea')[7] as HTMLTextAreaElement;
+    textarea.value = 'typed in note 7';
+    s.reader.noteInput(textarea);
+    const readDocument = vi.spyOn(demoEhr.parts!, 'readDocument');
+    readDocument.mockClear();
+    const reading = s.reader.readChangesOnly(URL_, NOW);
+    expect(reading?.kind).toBe('update');
+    if (reading?.kind !== 'update') return;
+    expect(readDocument).toHaveBeenCalledTimes(1);
+    expect(reading.changed.map((c) => c.index)).toEqual([[...s.document.querySelectorAll('article.note')].indexOf(textarea.closest('article.note')!)]);
+    expect(applyUpdate(held, { base: 1, seq: 2, ...reading })).toEqual(s.fresh());
+  });
+
+  it('reads whole again when the documents do not match up, or the page moved on', async () => {
+    const s = session(chartWith(5));
+    const held = await readElsewhere(s.document);
+    s.reader.readElsewhereDone(URL_, held.documents.length + 1);
+    expect(s.reader.readChangesOnly(URL_, NOW)).toBeUndefined();
+    s.reader.readElsewhereDone(URL_, held.documents.length);
+    expect(s.reader.readChangesOnly(`${URL_}#other`, NOW)).toBeUndefined();
+    expect(s.reader.readChangesOnly(URL_, NOW)).toBeDefined();
   });
 });

@@ -1,8 +1,8 @@
-import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { DB_VERSION, openChartlintDb } from '../../../src/storage/db.ts';
 import { asDrgWeights, deleteDrgWeights, getDrgWeights, saveDrgWeights, setBaseRate } from '../../../src/storage/drg-weights.ts';
 import { eraseAllLocalData } from '../../../src/storage/erase-all.ts';
+import { openShippedDatabase } from './shipped-database.ts';
 
 const table = { source: 'table5.csv', fiscalYear: 2026, importedAt: '2026-12-07T02:00:00Z', weights: [[291, 1.2631], [293, 0.6117]] as [number, number][] };
 
@@ -34,22 +34,10 @@ describe('DRG weights in IndexedDB', () => {
   });
 
   it('migrates a version 2 database: adds the drgWeights store and keeps what was stored', async () => {
-    expect(DB_VERSION).toBe(3);
+    expect(DB_VERSION).toBeGreaterThanOrEqual(3);
     const name = `weights-migrate-${Math.random()}`;
     // The database as chartlint left it at version 2: its stores, a dismissal and a site profile in them.
-    const v2 = await openDB(name, 2, {
-      upgrade(db) {
-        db.createObjectStore('releases', { keyPath: 'id' }).createIndex('by-system', 'system');
-        db.createObjectStore('releaseChunks', { keyPath: ['releaseId', 'field', 'index'] }).createIndex('by-release', 'releaseId');
-        db.createObjectStore('active', { keyPath: 'system' });
-        db.createObjectStore('settings', { keyPath: 'key' });
-        const dismissals = db.createObjectStore('dismissals', { keyPath: ['chartKey', 'fingerprint'] });
-        dismissals.createIndex('by-rule', 'rule');
-        dismissals.createIndex('by-chart', 'chartKey');
-        db.createObjectStore('audit', { keyPath: 'id', autoIncrement: true }).createIndex('by-time', 'at');
-        db.createObjectStore('siteProfiles', { keyPath: 'origin' });
-      },
-    });
+    const v2 = await openShippedDatabase(name, 2);
     await v2.put('dismissals', { chartKey: 'k', fingerprint: 'f', rule: 'r', reason: 'x', dismissedAt: '2026-11-01T00:00:00Z' });
     await v2.put('siteProfiles', { origin: 'http://a.test', kept: true });
     v2.close();

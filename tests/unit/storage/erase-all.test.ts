@@ -50,7 +50,7 @@ describe('pruneExpired', () => {
     await dismiss(db, { chartKey: 'k', fingerprint: 'new', rule: 'r', reason: 'x', dismissedAt: '2026-11-23T00:00:00Z' });
 
     // dismiss() also writes audit events (dated by their dismissal), so 4 audit rows, 2 old.
-    expect(await pruneExpired(db, 30, now)).toEqual({ audit: 2, dismissals: 1 });
+    expect(await pruneExpired(db, 30, now)).toEqual({ audit: 2, dismissals: 1, reviewCharts: 0, reviewFindings: 0 });
     expect((await auditTrail(db)).map((r) => r.action)).toEqual(['recent', 'finding-dismissed']);
     expect([...(await dismissalsFor(db, 'k')).keys()]).toEqual(['new']);
     db.close();
@@ -59,7 +59,7 @@ describe('pruneExpired', () => {
   it('keeps everything when the retention is 0', async () => {
     const db = await freshDb();
     await recordAudit(db, { at: '2000-01-01T00:00:00Z', action: 'ancient' });
-    expect(await pruneExpired(db, 0)).toEqual({ audit: 0, dismissals: 0 });
+    expect(await pruneExpired(db, 0)).toEqual({ audit: 0, dismissals: 0, reviewCharts: 0, reviewFindings: 0 });
     expect(await auditTrail(db)).toHaveLength(1);
     db.close();
   });

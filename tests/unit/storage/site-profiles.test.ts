@@ -1,8 +1,8 @@
-import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import type { SiteProfile } from '../../../src/chart/site-profile/format.ts';
 import { DB_VERSION, openChartlintDb } from '../../../src/storage/db.ts';
 import { deleteSiteProfile, listSiteProfiles, saveSiteProfile, siteProfileFor } from '../../../src/storage/site-profiles.ts';
+import { openShippedDatabase } from './shipped-database.ts';
 
 const profile = (origin: string): SiteProfile => ({
   format: 'chartlint-site-profile',
@@ -38,18 +38,7 @@ describe('site profiles in IndexedDB', () => {
     expect(DB_VERSION).toBeGreaterThanOrEqual(2);
     const name = `profiles-migrate-${Math.random()}`;
     // The database as chartlint 1 left it: its stores and a dismissal in them.
-    const v1 = await openDB(name, 1, {
-      upgrade(db) {
-        db.createObjectStore('releases', { keyPath: 'id' }).createIndex('by-system', 'system');
-        db.createObjectStore('releaseChunks', { keyPath: ['releaseId', 'field', 'index'] }).createIndex('by-release', 'releaseId');
-        db.createObjectStore('active', { keyPath: 'system' });
-        db.createObjectStore('settings', { keyPath: 'key' });
-        const dismissals = db.createObjectStore('dismissals', { keyPath: ['chartKey', 'fingerprint'] });
-        dismissals.createIndex('by-rule', 'rule');
-        dismissals.createIndex('by-chart', 'chartKey');
-        db.createObjectStore('audit', { keyPath: 'id', autoIncrement: true }).createIndex('by-time', 'at');
-      },
-    });
+    const v1 = await openShippedDatabase(name, 1);
     await v1.put('dismissals', { chartKey: 'k', fingerprint: 'f', rule: 'r', reason: 'x', dismissedAt: '2026-11-01T00:00:00Z' });
     v1.close();
 

@@ -27,6 +27,11 @@ describe('context of diagnosis mentions (NegEx/ConText)', () => {
     ['Pneumonia suspected.', 'uncertain', 'suspected'],
     ['No fever but pneumonia on imaging.', 'affirmed', ''],
     ['No change in heart failure symptoms.', 'affirmed', ''],
+    ['TSH sent as routine screening for associated heart failure.', 'hypothetical', 'screening for'],
+    ['Referred to pulmonary embolism clinic.', 'hypothetical', 'Referred to'],
+    ['Home pneumonia test ordered.', 'hypothetical', 'test'],
+    ['Hx pulmonary embolism 2019, off anticoagulation.', 'historical', 'Hx'],
+    ['Family hx pulmonary embolism.', 'family', 'Family hx'],
   ])('%s → %s', (sentence, context, trigger) => {
     expect(contextIn(sentence)[0]).toEqual([expect.any(String), context, trigger]);
   });
