@@ -235,6 +235,9 @@ function collectPairs(scan: PageScan): Pair[] {
       const value = CONTROLS.has(next.localName) ? currentValue(next) : textOf(next);
       if (value && value.length < 80) add([{ label: cleanLabel(line.text), value, element: next }], line.ctx);
     }
+    // <div><b>DOE, JOHN</b> <span>MRN: 4007</span> <span>DOB: 03/14/1951</span></div>: each
+    // chip a pair of its own, where the line's text runs them together with single spaces.
+    for (const child of smallChildren(line.el)) if (child.text.includes(':')) add(pairsFromText(child.text, child.el), line.ctx);
     // "Rivera, Maria L · MRN 4820193 · DOB 03/14/1958": labels followed by a space only; a
     // banner of spans ("MRN <b>123</b>") split where its elements are.
     for (const segment of [...splitSegments(line.text), ...childTexts(line.el)]) {
@@ -289,12 +292,17 @@ function labelledChildren(el: Element): LabelValue[] {
   return pairs;
 }
 
-/** The texts of an element's children, when it has several: a banner of spans or chips. */
-function childTexts(el: Element): string[] {
+/** An element's children with their texts, when it has several: a banner of spans or chips. */
+function smallChildren(el: Element): { el: Element; text: string }[] {
   const children = el.children;
   if (children.length < 2 || children.length > 30) return [];
   // Only small children (spans, chips): a nested block's text is a whole part of the page.
-  return [...children].map((c) => smallTextOf(c) ?? '').filter((t) => t && t.length <= 120);
+  return [...children].map((c) => ({ el: c, text: smallTextOf(c) ?? '' })).filter((c) => c.text && c.text.length <= 120);
+}
+
+/** The texts of an element's children, when it has several: a banner of spans or chips. */
+function childTexts(el: Element): string[] {
+  return smallChildren(el).map((c) => c.text);
 }
 
 /** A label the banner vocabularies know ("Pt Name", "Unit #", "Adm Dt/Tm"). */

@@ -35,6 +35,8 @@ interface Open {
   hasBody: boolean;
   signed: boolean;
   level: number;
+  /** Levels of the headings inside it that named no document: its sections. */
+  sectionLevels: Set<number>;
 }
 
 /**
@@ -84,15 +86,20 @@ export function segmentDocuments(scan: PageScan, lines: Line[], isOwned: (line: 
         || (!open.signed && norm(title.text) === norm(open.title))
         // A deeper heading is the note's own section, unless it names another kind of
         // document after the note has said something ("Procedure Note: Knee Injection" in a visit).
-        || (title.kind === 'heading' && !open.signed && level > open.level && !(title.named && open.hasBody && kindFromTitle(title.text) !== kindFromTitle(open.title))));
+        || (title.kind === 'heading' && !open.signed && level > open.level && !(title.named && open.hasBody && kindFromTitle(title.text) !== kindFromTitle(open.title)))
+        // A heading like the note's other section headings ("Disposition" after "Hospital
+        // Course"), with the note's signature below it: the note's last section.
+        || (title.kind === 'heading' && !title.named && !open.signed && open.sectionLevels.has(level)));
       if (!sameNote) {
         close();
-        open = { anchor: line, title: title.text, parts: title.parts ?? [], titleLine: line, lines: [], hasBody: false, signed: false, level };
+        open = { anchor: line, title: title.text, parts: title.parts ?? [], titleLine: line, lines: [], hasBody: false, signed: false, level, sectionLevels: new Set() };
         continue;
       }
     }
     if (!open) continue;
     open.lines.push(line);
+    const sectionLevel = headingLevel.get(line.el);
+    if (sectionLevel !== undefined && title === undefined) open.sectionLevels.add(sectionLevel);
     if (looksLikeSignatureLine(line.text) && parseSignatureLine(line.text, { text: line.text })) open.signed = true;
     else if (!isHeaderPair(line)) open.hasBody = true;
   }
@@ -118,7 +125,10 @@ function anchorTitle(
   const parts = partsOf(line);
   if (parts.length >= 2) {
     const at = parts.findIndex((p) => isDocumentTitle(stripTrailingMeta(p)));
-    if (at >= 0 && at <= 1) return { text: stripTrailingMeta(parts[at]!), kind: 'line', named: true, parts: parts.filter((_, i) => i !== at) };
+    // Not a labelled sentence ("<b>Dyspnea:</b> D-dimer mildly elevated; CTA chest negative."):
+    // a title is no sentence, and a part before it that ends in a colon labels what follows.
+    const labelled = at === 1 && /[:：]$/.test(parts[0]!);
+    if (at >= 0 && at <= 1 && !labelled && !SENTENCE.test(parts[at]!)) return { text: stripTrailingMeta(parts[at]!), kind: 'line', named: true, parts: parts.filter((_, i) => i !== at) };
   }
   if (text.length > 120) return undefined;
   // "LOCAL TITLE: PROGRESS NOTE", "Note Type: Consult", "Document: Discharge Summary"
@@ -147,6 +157,12 @@ function anchorTitle(
   }
   return undefined;
 }
+
+/** A line that holds only when something was signed: "on: 07/22/2026 08:47", "at 11/08/2025 15:42". */
+const SIGNED_ON = /^\s*(?:on|at|date(?:\/time)?|signed on)\s*:?\s+(\S.{5,40})$/i;
+
+/** Prose, not a title: clauses parted by a semicolon, or a full stop after a word at the end. */
+const SENTENCE = /;\s|[a-z]{3}\.$/;
 
 /** The value of a title or note-type label on the line ("LOCAL TITLE: PROGRESS NOTE"). */
 function titlePair(line: Line): string | undefined {
@@ -178,9 +194,10 @@ function partsOf(line: Line): string[] {
     if (text === undefined) return [];
     if (text) texts.push(text);
   }
-  const joined = texts.join(' ');
   // Only when the children hold (nearly) all of the line's text: not a sentence with a bold word.
-  return texts.length >= 2 && joined.length >= line.text.length * 0.9 ? texts : [];
+  // Counted without spaces: a title bar spaces its parts with runs of &nbsp; the parts do not hold.
+  const letters = (text: string) => text.replace(/\s+/g, '').length;
+  return texts.length >= 2 && letters(texts.join('')) >= letters(line.text) * 0.9 ? texts : [];
 }
 
 function isCapitals(text: string): boolean {
@@ -280,8 +297,16 @@ export function readDocumentLines(open: DocumentLines, index: number): ChartDocu
     }
   }
   // The anchor line itself may carry header pairs ("Progress Note   Author: …   Status: Signed").
+  let signedJustAbove = false;
   for (const line of [anchor, ...open.lines]) {
     const isAnchor = line === anchor;
+    // "Electronically Signed by: Roe, Ann MD" over "on: 07/22/2026 08:47": the time of that signature.
+    const timeBelow = signedJustAbove && signature?.signer && !signature.signedAt ? SIGNED_ON.exec(line.text) : null;
+    signedJustAbove = false;
+    if (timeBelow && parseClinicalDate(timeBelow[1]!)) {
+      signature!.signedAt = withDate({ value: timeBelow[1]!, source: ref(line) });
+      continue;
+    }
     const parsed = looksLikeSignatureLine(line.text) ? parseSignatureLine(line.text, ref(line)) : undefined;
     const pairs = pairsFromText(line.text, line.el);
     const known = pairs.map((p) => ({ p, means: DOCUMENT_LABELS.lookup(p.label), id: PATIENT_LABELS.lookup(p.label) }));
@@ -313,6 +338,7 @@ export function readDocumentLines(open: DocumentLines, index: number): ChartDocu
       // A fuller line (with its signer) after a bare status, even one saying a co-signature is still due.
       else if (!signature || (signature.status !== 'signed' && (parsed.status === 'signed' || parsed.status === 'needs-cosignature') && parsed.signer && !signature.signer)) signature = mergeSignature(signature, parsed);
       else cosigns.push(parsed);
+      signedJustAbove = true;
       continue;
     }
     if (isAnchor) continue;

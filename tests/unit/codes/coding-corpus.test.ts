@@ -15,10 +15,10 @@ const own = dir === CODING_CORPUS;
 const full = starterOrigin().builtFrom === 'shared-codesets';
 
 /** The floors, at what the suggester reaches on the project's first folder, rounded down (issue 12 asks 85 / 90 / 0). */
-const FLOOR = { recall: 82, precision: 97, traps: 1, principal: 80 };
+const FLOOR = { recall: 83, precision: 98, traps: 0, principal: 85 };
 /** ...and on the second folder, written in other styles (held out until issue 12's second step), rounded down. */
 const UNSEEN = resolve(process.cwd(), 'tests/corpus/coding-unseen');
-const UNSEEN_FLOOR = { recall: 74, precision: 98, traps: 0, principal: 70 };
+const UNSEEN_FLOOR = { recall: 75, precision: 98, traps: 0, principal: 70 };
 
 describe('the scorer counts as score-findings.mjs does', () => {
   const gold = { setting: 'inpatient', codes: { must: ['I13.0', 'Z79.4', 'N18.32'], mustNot: ['I10'], acceptable: ['Z80.3'] }, principal: 'I13.0' };
