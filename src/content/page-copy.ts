@@ -1,5 +1,5 @@
 import type { Slices } from './slices.ts';
-import { WalkBudget } from './walk-budget.ts';
+import { skipTo, WalkBudget } from './walk-budget.ts';
 
 /**
  * A page too large to read in one task is read from a copy: its first nodes, copied in slices
@@ -22,6 +22,8 @@ export interface PageCopy {
   document: Document;
   /** Elements and text nodes copied. */
   nodes: number;
+  /** Nodes of the page the walk went through: what it cost the page's main thread. */
+  visited: number;
   /** True when anything of the page was left out. */
   truncated: boolean;
   /** What was left out, one warning each, for the snapshot. */
@@ -38,6 +40,7 @@ const CHECK_EVERY = 64;
 interface Level {
   next: Node | null;
   into: Node;
+  of?: Node;
 }
 
 /** Counts a page's elements and text nodes, stopping past `limit`: is it small enough to read at once? */
@@ -54,7 +57,7 @@ export function pageNodes(document: Document, limit: number): number {
 export async function copyPage(live: Document, budget: CopyBudget, slices: Slices): Promise<PageCopy> {
   const copy = live.implementation.createHTMLDocument('');
   copy.removeChild(copy.documentElement);
-  const result: PageCopy = { document: copy, nodes: 0, truncated: false, warnings: [] };
+  const result: PageCopy = { document: copy, nodes: 0, visited: 0, truncated: false, warnings: [] };
   const root = live.documentElement;
   if (!root) return result;
   // Siblings are followed one by one (never a childNodes list: a body of 100,000 spans would
@@ -82,7 +85,21 @@ export async function copyPage(live: Document, budget: CopyBudget, slices: Slice
     if (node.nodeType !== 1) continue;
     const el = node as Element;
     const tag = el.localName.toLowerCase();
-    if (tag === 'option' && spent.optionLeftOut(el)) continue;
+    if (tag === 'option' && spent.optionLeftOut(el)) {
+      // The select's budget is spent: its chosen options after this one, then no more of it.
+      // Listing them goes through all its options once (a few ms for 50,000): a slice of its own.
+      await slices.yield('copying the page');
+      const rest = spent.restOfSelect(el);
+      for (const option of rest?.chosen ?? []) {
+        if (!spent.take()) break;
+        const copied = copy.importNode<HTMLOptionElement>(option, false);
+        copied.textContent = spent.cut(option.text);
+        into.appendChild(copied);
+        chosen.push([option, copied]);
+      }
+      skipTo(stack, rest?.select);
+      continue;
+    }
     if (!spent.take()) break;
     const clone = copy.importNode(el, false);
     for (const attr of [...clone.attributes]) {
@@ -93,7 +110,7 @@ export async function copyPage(live: Document, budget: CopyBudget, slices: Slice
     if (tag === 'select') spent.selectTaken(el);
     if (tag === 'option') chosen.push([el as HTMLOptionElement, clone as HTMLOptionElement]);
     if (NOT_READ.has(tag)) continue;
-    stack.push({ next: el.firstChild, into: clone });
+    stack.push({ next: el.firstChild, into: clone, of: el });
     // An open shadow root renders in place of the light children: copied first, as the readers walk it.
     const shadow = el.shadowRoot;
     const inner = shadow ? attachShadow(clone) : undefined;
@@ -102,6 +119,7 @@ export async function copyPage(live: Document, budget: CopyBudget, slices: Slice
   // An option's selectedness is not cloned with it; the chosen ones are what a form field reads.
   for (const [liveOption, copied] of chosen) copied.selected = liveOption.selected;
   result.nodes = spent.nodes;
+  result.visited = seen;
   result.warnings = spent.warnings();
   result.truncated = result.warnings.length > 0;
   return result;

@@ -1,6 +1,6 @@
 import type { CopyBudget } from './page-copy.ts';
 import type { Slices } from './slices.ts';
-import { WalkBudget } from './walk-budget.ts';
+import { skipTo, WalkBudget } from './walk-budget.ts';
 
 /**
  * A page too large to read on its own main thread is written out as HTML, in slices (the page
@@ -23,6 +23,8 @@ export interface PageMarkup {
   html: string;
   /** Elements and non-blank text nodes written. */
   nodes: number;
+  /** Nodes of the page the walk went through: what it cost the page's main thread. */
+  visited: number;
   /** True when anything of the page was left out. */
   truncated: boolean;
   /** What was left out, one warning each, for the snapshot. */
@@ -38,15 +40,16 @@ const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input'
 /** How many nodes between two looks at the clock. */
 const CHECK_EVERY = 16;
 
-/** Where the walk is: the next live node among its siblings, and what closes their parent. */
+/** Where the walk is: the next live node among its siblings, what closes their parent, and that parent. */
 interface Level {
   next: Node | null;
   close: string;
+  of?: Node;
 }
 
 /** Writes `live` out as HTML, up to `budget`, yielding through `slices`. Never throws on the page's content. */
 export async function pageMarkup(live: Document, budget: CopyBudget, slices: Slices): Promise<PageMarkup> {
-  const result: PageMarkup = { html: '<!doctype html>', nodes: 0, truncated: false, warnings: [] };
+  const result: PageMarkup = { html: '<!doctype html>', nodes: 0, visited: 0, truncated: false, warnings: [] };
   const root = live.documentElement;
   if (!root) return result;
   // Siblings are followed one by one (never a childNodes list: a body of 100,000 spans would
@@ -78,7 +81,18 @@ export async function pageMarkup(live: Document, budget: CopyBudget, slices: Sli
     if (node.nodeType !== 1) continue;
     const el = node as Element;
     const tag = el.localName.toLowerCase();
-    if (tag === 'option' && spent.optionLeftOut(el)) continue;
+    if (tag === 'option' && spent.optionLeftOut(el)) {
+      // The select's budget is spent: its chosen options after this one, then no more of it.
+      // Listing them goes through all its options once (a few ms for 50,000): a slice of its own.
+      await slices.yield('writing out the page');
+      const rest = spent.restOfSelect(el);
+      for (const option of rest?.chosen ?? []) {
+        if (!spent.take()) break;
+        out.add(`<option${attributesOf(option, 'option', cut)}>${escapeText(cut(option.text))}</option>`);
+      }
+      skipTo(stack, rest?.select);
+      continue;
+    }
     if (!spent.take()) break;
     out.add(`<${tag}${attributesOf(el, tag, cut)}>`);
     if (tag === 'select') spent.selectTaken(el);
@@ -93,7 +107,7 @@ export async function pageMarkup(live: Document, budget: CopyBudget, slices: Sli
       out.add(close);
       continue;
     }
-    stack.push({ next: el.firstChild, close });
+    stack.push({ next: el.firstChild, close, of: el });
     // An open shadow root renders in place of the light children: written first, as the readers walk it.
     const shadow = el.shadowRoot;
     if (shadow) stack.push({ next: shadow.firstChild, close: '</template>' });
@@ -102,6 +116,7 @@ export async function pageMarkup(live: Document, budget: CopyBudget, slices: Sli
   // Whatever the budget cut off, the elements still open are closed as the parser would.
   result.html = out.text();
   result.nodes = spent.nodes;
+  result.visited = seen;
   result.warnings = spent.warnings();
   result.truncated = result.warnings.length > 0;
   return result;

@@ -1,6 +1,9 @@
 import type { CopyBudget } from './page-copy.ts';
 import { thousands } from '../chart/thousands.ts';
 
+/** Node.DOCUMENT_POSITION_FOLLOWING, without the global (a Node DOM may not define it). */
+const FOLLOWING = 4;
+
 /**
  * What a walk of a large page (page-copy.ts, page-markup.ts) has spent of its CopyBudget, and
  * what it left out: one tally so that both walks cut the page alike and say so in the same words.
@@ -39,6 +42,20 @@ export class WalkBudget {
     return true;
   }
 
+  /**
+   * Once `option`'s select is past its budget there: the chosen choices after it, for the walk
+   * to take before it skips the rest of the select, and the select's choices counted at once.
+   * Walked one by one, 50,000 choices cost the EHR page hundreds of slices for nothing.
+   */
+  restOfSelect(option: Element): { select: Element; chosen: HTMLOptionElement[] } | undefined {
+    const select = option.closest<HTMLSelectElement>('select');
+    const seenOf = select ? this.selects.get(select) : undefined;
+    if (!select || !seenOf) return undefined;
+    seenOf.options = Math.max(seenOf.options, select.options.length);
+    const following = (o: Element) => (option.compareDocumentPosition(o) & FOLLOWING) !== 0;
+    return { select, chosen: [...select.selectedOptions].filter(following) };
+  }
+
   /** `text` cut to the budget's characters (counted when cut). */
   cut(text: string): string {
     if (text.length <= this.budget.chars) return text;
@@ -57,5 +74,14 @@ export class WalkBudget {
       warnings.push(`${thousands(this.longValues)} text or attribute value${this.longValues === 1 ? '' : 's'} longer than ${thousands(this.budget.chars)} characters cut to that length: only part of the page was read.`);
     }
     return warnings;
+  }
+}
+
+/** Ends a walk's levels up to the one of `parent`'s children (`of`): what they opened still closes. */
+export function skipTo(stack: { next: Node | null; of?: Node }[], parent: Node | undefined): void {
+  if (!parent || !stack.some((level) => level.of === parent)) return;
+  for (let i = stack.length - 1; i >= 0; i--) {
+    stack[i]!.next = null;
+    if (stack[i]!.of === parent) return;
   }
 }

@@ -60,6 +60,19 @@ describe('a copy of the page', () => {
     expect(copy.warnings).toEqual(['A list of 40 choices was cut to its first 5 (and the chosen ones): only part of the page was read.']);
   });
 
+  it('skips the rest of a long select once its budget is spent, keeping every chosen option and what follows it', async () => {
+    const group = (g: number) => `<optgroup label="G${g}">${Array.from({ length: 1_000 }, (_, i) => `<option value="${g}-${i}">Choice ${g}-${i}</option>`).join('')}</optgroup>`;
+    const live = loadHtml(`<label>Dx <select id="dx" multiple>${group(1)}${group(2)}</select></label><p id="after">After</p>`, URL_OF_PAGE);
+    for (const value of ['1-700', '2-999']) (live.querySelector(`option[value="${value}"]`) as HTMLOptionElement).selected = true;
+    const copy = await copyOf(live, { ...WIDE, optionsPerSelect: 5 });
+    const select = copy.document.getElementById('dx') as HTMLSelectElement;
+    expect([...select.options].map((o) => o.value)).toEqual(['1-0', '1-1', '1-2', '1-3', '1-4', '1-700', '2-999']);
+    expect([...select.selectedOptions].map((o) => [o.value, o.textContent])).toEqual([['1-700', 'Choice 1-700'], ['2-999', 'Choice 2-999']]);
+    expect(copy.document.getElementById('after')?.textContent).toBe('After');
+    expect(copy.visited).toBeLessThan(60);
+    expect(copy.warnings).toEqual(['A list of 2,000 choices was cut to its first 5 (and the chosen ones): only part of the page was read.']);
+  });
+
   it('cuts a long attribute value or text', async () => {
     const live = loadHtml(`<div title="${'>'.repeat(5_000)}">${'word '.repeat(2_000)}</div>`, URL_OF_PAGE);
     const copy = await copyOf(live, { ...WIDE, chars: 1_000 });

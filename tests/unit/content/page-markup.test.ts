@@ -116,4 +116,17 @@ describe('the markup of a large page', () => {
       '2 text or attribute values longer than 20 characters cut to that length: only part of the page was read.',
     ]);
   });
+
+  it('skips the rest of a long select once its budget is spent, keeping every chosen option and what follows it', async () => {
+    const group = (g: number) => `<optgroup label="G${g}">${Array.from({ length: 1_000 }, (_, i) => `<option value="${g}-${i}">Choice ${g}-${i}</option>`).join('')}</optgroup>`;
+    const live = loadHtml(`<label>Dx <select id="dx" multiple>${group(1)}${group(2)}</select></label><p id="after">Signed by Ann Roe, MD</p>`, URL_OF_PAGE);
+    for (const value of ['1-700', '2-999']) (live.querySelector(`option[value="${value}"]`) as HTMLOptionElement).selected = true;
+    const markup = await markupOf(live, { ...WIDE, optionsPerSelect: 5 });
+    const copy = parse(markup.html);
+    expect([...(copy.getElementById('dx') as HTMLSelectElement).options].map((o) => o.value)).toEqual(['1-0', '1-1', '1-2', '1-3', '1-4', '1-700', '2-999']);
+    expect(copy.getElementById('after')?.textContent).toBe('Signed by Ann Roe, MD');
+    // Written, not walked: the 4,000 nodes of the choices past the budget are not gone through.
+    expect(markup.visited).toBeLessThan(60);
+    expect(markup.warnings).toEqual(['A list of 2,000 choices was cut to its first 5 (and the chosen ones): only part of the page was read.']);
+  });
 });
