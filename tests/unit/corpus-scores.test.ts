@@ -7,8 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
  * The reading corpora (EHR styles nobody wrote an adapter for) scored by the shared scorers,
  * through the real CLI, as anyone would run them: the figures may only go up. Floors, not
  * goals: issue 11 asks for 90 % reading and 90 % finding recall on tests/corpus/pages; these
- * are the figures reached (rounded down), so a change that reads less fails here. unseen and
- * unseen-2 were held out once and are development sets now: they keep their floors too.
+ * are the figures reached (rounded down), so a change that reads less fails here. unseen,
+ * unseen-2 and unseen-3 were held out once and are development sets now: they keep their floors too.
  */
 const SCORERS = resolve('../shared/tools');
 const CORPORA = [
@@ -16,6 +16,7 @@ const CORPORA = [
   { dir: 'tests/corpus/unseen', reading: 81, recall: 69 },
   // 72 % with a two-identifier rule; patient-identifier-missing asks for all three (DOMAIN.md).
   { dir: 'tests/corpus/unseen-2', reading: 77, recall: 69 },
+  { dir: 'tests/corpus/unseen-3', reading: 81, recall: 69 },
 ] as const;
 
 function lastLine(script: string, dir: string): Promise<{ status: number | null; line: string; stderr: string }> {
