@@ -237,10 +237,11 @@ function collectPairs(scan: PageScan): Pair[] {
     }
     // <div><b>DOE, JOHN</b> <span>MRN: 4007</span> <span>DOB: 03/14/1951</span></div>: each
     // chip a pair of its own, where the line's text runs them together with single spaces.
-    for (const child of smallChildren(line.el)) if (child.text.includes(':')) add(pairsFromText(child.text, child.el), line.ctx);
+    const children = smallChildren(line.el);
+    for (const child of children) if (child.text.includes(':')) add(pairsFromText(child.text, child.el), line.ctx);
     // "Rivera, Maria L · MRN 4820193 · DOB 03/14/1958": labels followed by a space only; a
     // banner of spans ("MRN <b>123</b>") split where its elements are.
-    for (const segment of [...splitSegments(line.text), ...childTexts(line.el)]) {
+    for (const segment of [...splitSegments(line.text), ...children.map((c) => c.text)]) {
       const m = /^(MRN|DOB|FIN|CSN|Acct ?#?|Unit ?#|Age\/Sex|Sex|Age)\s+([^:\s].*)$/i.exec(segment);
       if (m) add([{ label: m[1]!, value: m[2]!, element: line.el }], line.ctx);
     }
